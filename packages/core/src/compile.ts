@@ -1,0 +1,179 @@
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import GithubSlugger from 'github-slugger';
+import { finishChapter, parseChapter, type ParsedChapter } from './chapter.js';
+import { Diagnostics } from './diagnostics.js';
+import { bookSchema, glossarySchema } from './schemas.js';
+import type { Book, Chapter, Diagnostic, GlossaryEntry } from './types.js';
+import { readYaml } from './yaml-source.js';
+
+export interface CompileOptions {
+  /** Diagnostics show paths relative to this folder. Default: `process.cwd()`. */
+  cwd?: string;
+  /**
+   * ISO 8601 date of the content's last change. Default: `SOURCE_DATE_EPOCH` if set, else the date
+   * of the last git commit that touched the folder, else 2000-01-01 (never the clock: builds are
+   * reproducible).
+   */
+  modified?: string;
+}
+
+export interface CompileResult {
+  /** The book, when there is no error (warnings allowed). */
+  book: Book | undefined;
+  /** Every problem found, sorted by file, line and column. */
+  diagnostics: Diagnostic[];
+}
+
+const CHAPTER_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
+
+/** Reads a book folder (book.yaml, introduction.md, chapters/, figures/, glossary.yaml) into a Book. */
+export async function compile(dir: string, options: CompileOptions = {}): Promise<CompileResult> {
+  const root = path.resolve(dir);
+  const cwd = options.cwd ?? process.cwd();
+  const show = (rel: string) => path.relative(cwd, path.join(root, rel)) || rel;
+  const diagnostics = new Diagnostics();
+
+  const metaText = await readText(path.join(root, 'book.yaml'));
+  if (metaText === undefined) {
+    diagnostics.add(show('book.yaml'), undefined, 'missing-file', `No book.yaml in ${show('.')}`, 'Is this a book folder? It needs book.yaml, introduction.md and chapters/.');
+    return { book: undefined, diagnostics: diagnostics.sorted() };
+  }
+  const meta = readYaml(metaText, bookSchema, show('book.yaml'), diagnostics);
+
+  const figureFiles = new Map<string, string>();
+  for (const name of (await listDir(path.join(root, 'figures'))).sort()) {
+    if (name.endsWith('.svg')) figureFiles.set(`figures/${name}`, await readFile(path.join(root, 'figures', name), 'utf8'));
+  }
+
+  const parsed: ParsedChapter[] = [];
+  const introText = await readText(path.join(root, 'introduction.md'));
+  if (introText === undefined) {
+    diagnostics.add(show('introduction.md'), undefined, 'missing-file', 'No introduction.md', 'Add introduction.md with front matter (title, summary) and the front matter of the book.');
+  } else {
+    parsed.push(
+      parseChapter({ id: 'introduction', number: 0, relPath: 'introduction.md', file: show('introduction.md'), text: introText }, figureFiles, diagnostics),
+    );
+  }
+
+  const chapterNames = (await listDir(path.join(root, 'chapters'))).filter((n) => n.endsWith('.md')).sort();
+  let expected = 1;
+  for (const name of chapterNames) {
+    const relPath = `chapters/${name}`;
+    const match = CHAPTER_FILE.exec(name);
+    if (!match) {
+      diagnostics.add(show(relPath), undefined, 'chapter-file-name', `Chapter file name \`${name}\` is not \`NN-id.md\``, 'Name it like `04-training-data.md`: two digits, a hyphen, a lower-case hyphenated id.');
+      continue;
+    }
+    const number = Number(match[1]);
+    if (number !== expected) {
+      diagnostics.add(show(relPath), undefined, 'chapter-number', `Chapter number ${match[1]} where ${String(expected).padStart(2, '0')} was expected`, 'Number chapters 01, 02, … without gaps or repeats.');
+    }
+    expected = number + 1;
+    const text = await readFile(path.join(root, relPath), 'utf8');
+    parsed.push(parseChapter({ id: match[2]!, number, relPath, file: show(relPath), text }, figureFiles, diagnostics));
+  }
+  if (chapterNames.length === 0) {
+    diagnostics.add(show('chapters'), undefined, 'missing-file', 'No chapters in chapters/', 'Add chapter files named like `chapters/01-overview.md`.');
+  }
+
+  const ids = new Map<string, ParsedChapter>();
+  for (const chapter of parsed) {
+    const other = ids.get(chapter.id);
+    if (other) {
+      diagnostics.add(chapter.file, undefined, 'duplicate-id', `Chapter id \`${chapter.id}\` is also used by ${other.file}`, 'Give each chapter a distinct id (the part of the file name after the number).');
+    }
+    ids.set(chapter.id, chapter);
+  }
+
+  const chapterByPath = new Map(parsed.map((c) => [c.relPath, c]));
+  const finished: Chapter[] = [];
+  for (const chapter of parsed) finished.push(await finishChapter(chapter, { chapterByPath }, diagnostics));
+
+  const glossary = await readGlossary(root, show('glossary.yaml'), new Set(ids.keys()), diagnostics);
+
+  if (diagnostics.hasErrors || !meta) return { book: undefined, diagnostics: diagnostics.sorted() };
+  const [introduction, ...chapters] = finished;
+  const book: Book = {
+    id: path.basename(root),
+    title: meta.title,
+    ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
+    language: meta.language,
+    identifier: meta.identifier,
+    description: meta.description,
+    subjects: meta.subjects,
+    credits: meta.credits,
+    source: meta.source,
+    ...(meta.publisher ? { publisher: meta.publisher } : {}),
+    license: meta.license,
+    modified: options.modified ?? lastModified(root),
+    introduction: introduction!,
+    chapters,
+    glossary,
+  };
+  return { book, diagnostics: diagnostics.sorted() };
+}
+
+async function readGlossary(root: string, file: string, chapterIds: Set<string>, diagnostics: Diagnostics): Promise<GlossaryEntry[]> {
+  const text = await readText(path.join(root, 'glossary.yaml'));
+  if (text === undefined) return [];
+  const entries = readYaml(text, glossarySchema, file, diagnostics) ?? [];
+  const slugger = new GithubSlugger();
+  const result: GlossaryEntry[] = [];
+  const seen = new Set<string>();
+  for (const [index, entry] of entries.entries()) {
+    const line = lineOfEntry(text, index);
+    const key = entry.term.toLowerCase();
+    if (seen.has(key)) {
+      diagnostics.add(file, { line, column: 1 }, 'duplicate-term', `Glossary term "${entry.term}" is defined twice`, 'Merge the two definitions into one entry.');
+      continue;
+    }
+    seen.add(key);
+    for (const id of entry.chapters) {
+      if (!chapterIds.has(id)) {
+        diagnostics.add(file, { line, column: 1 }, 'unknown-chapter', `Glossary term "${entry.term}" names chapter \`${id}\`, which does not exist`, 'Use chapter ids as listed in content/README.md.');
+      }
+    }
+    result.push({ id: slugger.slug(entry.term), term: entry.term, definition: entry.definition, chapters: entry.chapters });
+  }
+  return result.sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }));
+}
+
+/** Line of the n-th top-level `- ` item of a YAML sequence. */
+function lineOfEntry(text: string, index: number): number {
+  let count = -1;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (/^- /.test(lines[i]!) && ++count === index) return i + 1;
+  }
+  return 1;
+}
+
+function lastModified(root: string): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().replace('.000Z', 'Z');
+  try {
+    const iso = execFileSync('git', ['log', '-1', '--format=%cI', '--', '.'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (iso) return new Date(iso).toISOString().replace('.000Z', 'Z');
+  } catch {
+    // Not a git checkout: fall through to the fixed date.
+  }
+  return '2000-01-01T00:00:00Z';
+}
+
+async function readText(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch {
+    return [];
+  }
+}

@@ -55,7 +55,7 @@ const toHast = unified()
     footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
       `Back to reference ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
   })
-  .use(rehypeKatex, { output: 'mathml' })
+  .use(rehypeKatex, { output: 'mathml', strict: 'ignore' })
   .use(rehypeSanitize, sanitizeSchema);
 
 const ALERTS: Record<string, string> = {
@@ -124,6 +124,19 @@ export function parseChapter(
       'Raw HTML is not allowed: the sanitiser would remove it',
       'Use Markdown instead (a callout, a table, a figure), or escape the `<` as `\\<`.',
     );
+  });
+
+  visit(tree, 'inlineMath', (node) => {
+    // "$200 claim … $500" parses as math: prose between two unescaped dollar amounts.
+    if (/\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b/i.test(node.value) && !/[\\^_{}=]/.test(node.value)) {
+      diagnostics.add(
+        file,
+        node.position?.start,
+        'dollar-as-math',
+        'Text between two dollar signs became math; these look like dollar amounts',
+        'Escape dollar signs that mean money as `\\$`.',
+      );
+    }
   });
 
   return {

@@ -371,7 +371,7 @@ export async function finishChapter(
       parsed.file,
       message.place && 'start' in message.place ? message.place.start : (message.place ?? undefined),
       'math-syntax',
-      `Math: ${message.reason.split('\n')[0]}`,
+      `Math: ${(message.cause instanceof Error ? message.cause.message : message.reason).split('\n')[0]}`,
       'Fix the TeX between the dollar signs (KaTeX supports most of LaTeX math).',
     );
   }

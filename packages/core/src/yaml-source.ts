@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { ZodType } from 'zod';
 import type { Diagnostics, Point } from './diagnostics.js';
 
@@ -35,6 +35,19 @@ export function readYaml<T>(
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const keyNode = findKey(doc, path, key);
+        diagnostics.add(
+          file,
+          at(keyNode ?? 0),
+          'unknown-field',
+          `Unknown field \`${[...path, key].join('.')}\``,
+          'Remove it or fix its spelling; content/README.md lists the fields.',
+        );
+      }
+      continue;
+    }
     const exact = path.length > 0 ? doc.getIn(path, true) : doc.contents;
     const node = isNode(exact) ? exact : nearestNode(doc, path);
     const key = path.length > 0 ? path.join('.') : '(document)';
@@ -48,6 +61,14 @@ export function readYaml<T>(
     );
   }
   return undefined;
+}
+
+/** Offset of a mapping's key, for pointing at a field that should not be there. */
+function findKey(doc: Document, path: (string | number)[], key: string): number | undefined {
+  const map = path.length > 0 ? doc.getIn(path, true) : doc.contents;
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
+  return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
 }
 
 function nearestNode(doc: Document, path: (string | number)[]): { range?: [number, number, number] | null } | undefined {

@@ -1,0 +1,68 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compile, formatDiagnostic } from '../src/index.js';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const update = Boolean(process.env.UPDATE_FIXTURES);
+
+/** Each fixture folder is an input book; expected.json beside it is what compile must return. */
+describe('compile fixtures', () => {
+  for (const name of readdirSync(fixtures).sort()) {
+    it(name, async () => {
+      const dir = path.join(fixtures, name);
+      const { book, diagnostics } = await compile(dir, { cwd: dir, modified: '2022-05-01T00:00:00Z' });
+      const actual = {
+        diagnostics: diagnostics.map(formatDiagnostic),
+        book: book && {
+          ...book,
+          introduction: summarise(book.introduction),
+          chapters: book.chapters.map(summarise),
+        },
+      };
+      const file = path.join(dir, '..', `${name}.expected.json`);
+      if (update || !existsSync(file)) {
+        if (process.env.CI) throw new Error(`${file} is missing; run UPDATE_FIXTURES=1 pnpm test locally`);
+        writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
+      }
+      expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+    });
+  }
+});
+
+// The tree is checked through its HTML; figures' SVG through its length.
+function summarise<T extends { tree: unknown; figures: { svg: string }[] }>(chapter: T) {
+  const { tree: _tree, ...rest } = chapter;
+  return { ...rest, figures: chapter.figures.map((f) => ({ ...f, svg: f.svg.length })) };
+}
+
+describe('compile', () => {
+  it('sorts diagnostics by file, line and column', async () => {
+    const dir = path.join(fixtures, 'every-error');
+    const { diagnostics } = await compile(dir, { cwd: dir });
+    const keys = diagnostics.map((d) => [d.file, d.line, d.column] as const);
+    const sorted = [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]));
+    expect(keys).toEqual(sorted);
+  });
+
+  it('returns no book when there is an error, so that nothing gets written', async () => {
+    const dir = path.join(fixtures, 'every-error');
+    const result = await compile(dir, { cwd: dir });
+    expect(result.book).toBeUndefined();
+    expect(result.diagnostics.every((d) => d.line > 0 && d.column > 0 && d.ruleId && d.message)).toBe(true);
+  });
+
+  it('takes the modified date from SOURCE_DATE_EPOCH when none is given', async () => {
+    const dir = path.join(fixtures, 'valid-book');
+    const previous = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = '1650000000';
+    try {
+      const { book } = await compile(dir, { cwd: dir });
+      expect(book?.modified).toBe('2022-04-15T05:20:00Z');
+    } finally {
+      if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = previous;
+    }
+  });
+});

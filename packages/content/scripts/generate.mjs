@@ -32,10 +32,10 @@ const module = (type, name, value) =>
   `import type { ${type} } from '@dmls/core';\n\nexport const ${name}: ${type} = JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
 
 await writeFile(path.join(tmpGenerated, 'book.ts'), module('Book', 'book', book));
-await writeFile(path.join(tmpAssets, 'book.json'), `${JSON.stringify(book, null, 2)}\n`);
+await writeFile(path.join(tmpAssets, 'book.json'), `${JSON.stringify(book)}\n`);
 for (const chapter of [book.introduction, ...book.chapters]) {
   await writeFile(path.join(tmpGenerated, 'chapters', `${chapter.id}.ts`), module('Chapter', 'chapter', chapter));
-  await writeFile(path.join(tmpAssets, 'chapters', `${chapter.id}.json`), `${JSON.stringify(chapter, null, 2)}\n`);
+  await writeFile(path.join(tmpAssets, 'chapters', `${chapter.id}.json`), `${JSON.stringify(chapter)}\n`);
   for (const figure of chapter.figures) await writeFile(path.join(tmpAssets, figure.src), figure.svg);
 }
 await rm(generated, { recursive: true, force: true });

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import type { Book } from '@dmls/core';
+import { CliError } from './errors.js';
+import type { Reporter } from './reporter.js';
+import { writeDirAtomic, writeFileAtomic } from './write-atomic.js';
+
+export const FORMATS = ['html', 'epub', 'pdf'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface Output {
+  format: Format;
+  output: string;
+  bytes: number;
+  ms: number;
+}
+
+/** Renders each edition in turn and writes it whole; a failed edition leaves no file behind. */
+export async function buildEditions(
+  book: Book,
+  formats: readonly Format[],
+  outDir: string,
+  version: string | undefined,
+  reporter: Reporter,
+): Promise<Output[]> {
+  const outputs: Output[] = [];
+  const versionOption = version ? { version } : {};
+  for (const format of formats) {
+    const started = performance.now();
+    reporter.progress(format, 'rendering…');
+    let output: string;
+    let bytes: number;
+    try {
+      if (format === 'html') {
+        const { renderSite } = await import('@dmls/render-html');
+        const files = renderSite(book, versionOption);
+        output = path.join(outDir, 'html');
+        reporter.progress(format, `writing ${files.length} files…`);
+        await writeDirAtomic(output, files);
+        bytes = files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
+      } else if (format === 'epub') {
+        const { renderEpub } = await import('@dmls/render-epub');
+        const data = await renderEpub(book, versionOption);
+        output = path.join(outDir, `${book.id}.epub`);
+        await writeFileAtomic(output, data);
+        bytes = data.byteLength;
+      } else {
+        const { renderPdf } = await import('@dmls/render-pdf');
+        const data = await renderPdf(book, { ...versionOption, onProgress: (message: string) => reporter.progress(format, message) });
+        output = path.join(outDir, `${book.id}.pdf`);
+        await writeFileAtomic(output, data);
+        bytes = data.byteLength;
+      }
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      throw new CliError(`The ${format.toUpperCase()} edition failed: ${error instanceof Error ? error.message : String(error)}`, undefined, error);
+    }
+    const ms = performance.now() - started;
+    reporter.progress(format, `done in ${(ms / 1000).toFixed(2)} s`);
+    reporter.settle();
+    outputs.push({ format, output, bytes, ms });
+  }
+  return outputs;
+}

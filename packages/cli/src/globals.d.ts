@@ -1,0 +1,1 @@
+declare const __DMLS_VERSION__: string;

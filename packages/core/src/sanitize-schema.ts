@@ -18,6 +18,9 @@ export const sanitizeSchema: Schema = {
   ...defaultSchema,
   clobberPrefix: '',
   clobber: [],
+  // Images are the book's own figures: relative URLs only, so embedded chapters load nothing
+  // remote. An empty list would allow every protocol, so name one that no URL uses.
+  protocols: { ...defaultSchema.protocols, src: ['relative-only'] },
   tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'section', ...MATHML],
   attributes: {
     ...defaultSchema.attributes,

@@ -1,0 +1,136 @@
+import { mkdtempSync, mkdirSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { compile, type Book } from '@dmls/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderChapterHtml, renderSinglePage, renderSite } from '../src/index.js';
+
+const fixture = path.resolve(import.meta.dirname, '../../../tests/fixtures/book');
+let book: Book;
+
+beforeAll(async () => {
+  const result = await compile(fixture, { modified: '2022-05-01T00:00:00Z' });
+  expect(result.diagnostics).toEqual([]);
+  book = result.book!;
+});
+
+/** Every `href="x.html#y"` and `href="#y"` in the files points at a file and an id that exist. */
+function brokenLinks(files: { path: string; content: string }[]): string[] {
+  const ids = new Map(files.map((f) => [f.path, new Set([...f.content.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]))]));
+  const broken: string[] = [];
+  for (const file of files.filter((f) => f.path.endsWith('.html'))) {
+    for (const [, href] of file.content.matchAll(/\shref="([^"]+)"/g)) {
+      if (/^[a-z]+:/.test(href!)) continue;
+      const [target, anchor] = href!.split('#');
+      const page = target ? path.posix.join(path.posix.dirname(file.path), target) : file.path;
+      if (!ids.has(page)) broken.push(`${file.path}: ${href} (no such file)`);
+      else if (anchor && !ids.get(page)!.has(anchor)) broken.push(`${file.path}: ${href} (no such id)`);
+    }
+  }
+  return broken;
+}
+
+describe('renderSite', () => {
+  it('writes home, chapter pages, glossary, single page, 404, CSS and figures', () => {
+    const paths = renderSite(book).map((f) => f.path);
+    expect(paths).toEqual([
+      '404.html', 'book.html', 'figures/circle.svg', 'figures/square.svg', 'first-steps.html',
+      'glossary.html', 'going-further.html', 'index.html', 'style.css',
+    ]);
+  });
+
+  it('has no broken internal link or anchor', () => {
+    expect(brokenLinks(renderSite(book))).toEqual([]);
+  });
+
+  it('adds a sitemap and canonical links when given a site URL', () => {
+    const files = renderSite(book, { siteUrl: 'https://example.org/notes' });
+    const sitemap = files.find((f) => f.path === 'sitemap.xml')!.content;
+    expect(sitemap).toContain('<loc>https://example.org/notes/first-steps.html</loc>');
+    expect(files.find((f) => f.path === 'index.html')!.content).toContain('<link rel="canonical" href="https://example.org/notes/index.html">');
+  });
+
+  it('gives every page a title, a description and a language', () => {
+    for (const file of renderSite(book).filter((f) => f.path.endsWith('.html'))) {
+      expect(file.content).toMatch(/<html lang="en">/);
+      expect(file.content).toMatch(/<title>[^<]+<\/title>/);
+      expect(file.content).toMatch(/<meta name="description" content="[^"]+">/);
+    }
+  });
+});
+
+describe('renderSinglePage', () => {
+  it('prefixes ids per chapter so that links between chapters resolve on one page', () => {
+    const html = renderSinglePage(book);
+    expect(brokenLinks([{ path: 'book.html', content: html }])).toEqual([]);
+    expect(html).toContain('id="going-further--tables-and-code"');
+    expect(html).toContain('href="#going-further--tables-and-code"');
+  });
+});
+
+describe('renderChapterHtml', () => {
+  it('applies id prefix, heading offset, class prefix and the app’s own link resolution', () => {
+    const chapter = book.chapters[0]!;
+    const html = renderChapterHtml(chapter, {
+      idPrefix: 'x-',
+      headingOffset: 1,
+      classPrefix: 'dmls-',
+      resolveLink: (ref) => `/notes/${ref.chapter}${ref.section ? `/${ref.section}` : ''}`,
+    });
+    expect(html).toContain('<h3 id="x-lists-and-tasks">');
+    expect(html).toContain('class="dmls-callout dmls-callout-note"');
+    expect(html).toContain('href="/notes/going-further/tables-and-code"');
+    expect(html).toContain('href="#x-lists-and-tasks"');
+    expect(html).toContain('href="#x-fn-one"');
+  });
+});
+
+describe('sanitisation', () => {
+  const payloads = [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '<iframe src="https://evil.example"></iframe>',
+    '[click](javascript:alert(1))',
+    '[click](JaVaScRiPt:alert(1))',
+    '[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+    '![x](https://evil.example/track.png)',
+    '<a href="javascript:alert(1)">x</a>',
+    '<svg onload=alert(1)>',
+    '<style>body{display:none}</style>',
+    '<div style="background:url(https://evil.example)">x</div>',
+    '<form action="https://evil.example"><input name=q></form>',
+    '<object data="x.swf"></object>',
+    '<math><mtext><script>alert(1)</script></mtext></math>',
+    '$\\href{javascript:alert(1)}{x}$',
+    '<base href="https://evil.example/">',
+    '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+  ];
+
+  it('lets no script, handler, remote resource or javascript: URL through compile and embed', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dmls-xss-'));
+    cpSync(fixture, dir, { recursive: true });
+    mkdirSync(path.join(dir, 'chapters'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'chapters', '03-hostile.md'),
+      `---\ntitle: Hostile\nsummary: Payloads.\n---\n\nIntro.\n\n${payloads.map((p, i) => `## Case ${i}\n\n${p}\n`).join('\n')}`,
+    );
+    const { book: hostile, diagnostics } = await compile(dir);
+    // The compiler refuses most payloads outright...
+    expect(diagnostics.some((d) => d.ruleId === 'no-raw-html')).toBe(true);
+    expect(diagnostics.some((d) => d.ruleId === 'unsafe-link')).toBe(true);
+    expect(hostile).toBeUndefined();
+    // ...and what it would emit anyway is sanitised: check the chapter through the phase that runs regardless.
+    const { finishChapter, parseChapter } = await import('../../core/src/chapter.js');
+    const { Diagnostics } = await import('../../core/src/diagnostics.js');
+    const { readFileSync } = await import('node:fs');
+    const parsed = parseChapter(
+      { id: 'hostile', number: 3, relPath: 'chapters/03-hostile.md', file: 'x', text: readFileSync(path.join(dir, 'chapters', '03-hostile.md'), 'utf8') },
+      new Map(),
+      new Diagnostics(),
+    );
+    const chapter = await finishChapter(parsed, { chapterByPath: new Map([[parsed.relPath, parsed]]) }, new Diagnostics());
+    for (const html of [chapter.html, renderChapterHtml(chapter, { idPrefix: 'p-' })]) {
+      expect(html).not.toMatch(/<script|<iframe|<object|<form|<style|<base|<meta|\son[a-z]+=|(href|src|action)="\s*(javascript|data):|style=|(href|src)="https:\/\/evil/i);
+    }
+  });
+});

@@ -16,6 +16,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { Diagnostics } from './diagnostics.js';
+import { highlightCode } from './highlight.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { frontMatterSchema, type FrontMatter } from './schemas.js';
 import type { Chapter, Figure, Section } from './types.js';
@@ -375,6 +376,7 @@ export async function finishChapter(
       'Fix the TeX between the dollar signs (KaTeX supports most of LaTeX math).',
     );
   }
+  await highlightCode(hast);
   visit(hast, (node) => {
     delete node.position;
   });

@@ -30,6 +30,8 @@ export interface ParsedChapter {
   relPath: string;
   /** Path as shown in diagnostics. */
   file: string;
+  /** The whole file, front matter included: positions point into it. */
+  source: string;
   markdown: string;
   tree: MdastRoot;
   frontMatter: FrontMatter | undefined;
@@ -145,6 +147,7 @@ export function parseChapter(
     number: source.number,
     relPath: source.relPath,
     file,
+    source: source.text,
     markdown: source.text.slice(bodyStart).replace(/^\s*\n/, ''),
     tree,
     frontMatter,

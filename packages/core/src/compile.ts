@@ -4,6 +4,7 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { finishChapter, parseChapter, type ParsedChapter } from './chapter.js';
 import { Diagnostics } from './diagnostics.js';
+import { lintBook } from './lint.js';
 import { bookSchema, glossarySchema } from './schemas.js';
 import type { Book, Chapter, Diagnostic, GlossaryEntry } from './types.js';
 import { readYaml } from './yaml-source.js';
@@ -91,7 +92,16 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
   const finished: Chapter[] = [];
   for (const chapter of parsed) finished.push(await finishChapter(chapter, { chapterByPath }, diagnostics));
 
-  const glossary = await readGlossary(root, show('glossary.yaml'), new Set(ids.keys()), diagnostics);
+  const glossaryText = (await readText(path.join(root, 'glossary.yaml'))) ?? '';
+  const glossary = readGlossary(glossaryText, show('glossary.yaml'), new Set(ids.keys()), diagnostics);
+  lintBook(
+    parsed,
+    figureFiles,
+    glossary.entries,
+    { figures: show, glossary: show('glossary.yaml'), glossaryLine: (i) => lineOfEntry(glossaryText, glossary.order[i] ?? 0) },
+    meta?.lint ?? {},
+    diagnostics,
+  );
 
   if (diagnostics.hasErrors || !meta) return { book: undefined, diagnostics: diagnostics.sorted() };
   const [introduction, ...chapters] = finished;
@@ -110,17 +120,17 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
     modified: options.modified ?? lastModified(root),
     introduction: introduction!,
     chapters,
-    glossary,
+    glossary: glossary.entries,
   };
   return { book, diagnostics: diagnostics.sorted() };
 }
 
-async function readGlossary(root: string, file: string, chapterIds: Set<string>, diagnostics: Diagnostics): Promise<GlossaryEntry[]> {
-  const text = await readText(path.join(root, 'glossary.yaml'));
-  if (text === undefined) return [];
+/** The glossary sorted by term, and for each sorted entry its index in the file (for positions). */
+function readGlossary(text: string, file: string, chapterIds: Set<string>, diagnostics: Diagnostics): { entries: GlossaryEntry[]; order: number[] } {
+  if (text.trim() === '') return { entries: [], order: [] };
   const entries = readYaml(text, glossarySchema, file, diagnostics) ?? [];
   const slugger = new GithubSlugger();
-  const result: GlossaryEntry[] = [];
+  const result: (GlossaryEntry & { index: number })[] = [];
   const seen = new Set<string>();
   for (const [index, entry] of entries.entries()) {
     const line = lineOfEntry(text, index);
@@ -135,9 +145,10 @@ async function readGlossary(root: string, file: string, chapterIds: Set<string>,
         diagnostics.add(file, { line, column: 1 }, 'unknown-chapter', `Glossary term "${entry.term}" names chapter \`${id}\`, which does not exist`, 'Use chapter ids as listed in content/README.md.');
       }
     }
-    result.push({ id: slugger.slug(entry.term), term: entry.term, definition: entry.definition, chapters: entry.chapters });
+    result.push({ id: slugger.slug(entry.term), term: entry.term, definition: entry.definition, chapters: entry.chapters, index });
   }
-  return result.sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }));
+  result.sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }));
+  return { entries: result.map(({ index: _index, ...entry }) => entry), order: result.map((e) => e.index) };
 }
 
 /** Line of the n-th top-level `- ` item of a YAML sequence. */

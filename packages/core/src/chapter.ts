@@ -366,9 +366,11 @@ export async function finishChapter(
   resolver: LinkResolver,
   diagnostics: Diagnostics,
 ): Promise<Chapter> {
-  resolveLinks(parsed, resolver, diagnostics);
+  // The parsed tree stays untouched, so that a cache can finish it again when links change.
+  const tree = structuredClone(parsed.tree);
+  resolveLinks(parsed, tree, resolver, diagnostics);
   const vfile = new VFile({ path: parsed.file });
-  const hast = (await toHast.run(structuredClone(parsed.tree), vfile)) as HastRoot;
+  const hast = (await toHast.run(tree, vfile)) as HastRoot;
   for (const message of vfile.messages) {
     // rehype-katex reports TeX it cannot parse; nothing else here emits messages.
     diagnostics.add(
@@ -402,8 +404,8 @@ export async function finishChapter(
   };
 }
 
-function resolveLinks(parsed: ParsedChapter, resolver: LinkResolver, diagnostics: Diagnostics): void {
-  visit(parsed.tree, (node) => {
+function resolveLinks(parsed: ParsedChapter, tree: MdastRoot, resolver: LinkResolver, diagnostics: Diagnostics): void {
+  visit(tree, (node) => {
     if (node.type !== 'link' && node.type !== 'definition') return;
     const link = node as Link;
     const at = link.position?.start;

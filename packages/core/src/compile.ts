@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
-import { finishChapter, parseChapter, type ParsedChapter } from './chapter.js';
+import { finishChapter, parseChapter, type ChapterSource, type ParsedChapter } from './chapter.js';
 import { Diagnostics } from './diagnostics.js';
 import { lintBook } from './lint.js';
 import { bookSchema, glossarySchema } from './schemas.js';
@@ -18,6 +19,28 @@ export interface CompileOptions {
    * reproducible).
    */
   modified?: string;
+  /** Reuse work from earlier compiles: unchanged chapters are neither re-parsed nor re-rendered. */
+  cache?: CompileCache;
+  /** Called as each chapter file is compiled (not when it comes from the cache). */
+  onFile?: (file: string) => void;
+}
+
+declare const opaque: unique symbol;
+
+/** Work kept between compiles; create one with `createCompileCache()` and pass it to every compile. */
+export interface CompileCache {
+  readonly [opaque]: true;
+}
+
+/** Chapters from earlier compiles, keyed by a hash of everything they depend on. */
+interface CacheStore {
+  readonly parsed: Map<string, { value: ParsedChapter; diagnostics: Diagnostic[] }>;
+  readonly finished: Map<string, { value: Chapter; diagnostics: Diagnostic[] }>;
+}
+
+export function createCompileCache(): CompileCache {
+  const store: CacheStore = { parsed: new Map(), finished: new Map() };
+  return store as unknown as CompileCache;
 }
 
 export interface CompileResult {
@@ -48,13 +71,30 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
     if (name.endsWith('.svg')) figureFiles.set(`figures/${name}`, await readFile(path.join(root, 'figures', name), 'utf8'));
   }
 
+  const cache = options.cache as unknown as CacheStore | undefined;
+  const figureSignature = hash([...figureFiles].flat());
+  const parseKeys = new Map<ParsedChapter, string>();
+  const parse = (source: ChapterSource): ParsedChapter => {
+    const key = hash([source.relPath, source.file, source.id, String(source.number), source.text, figureSignature]);
+    let entry = cache?.parsed.get(key);
+    if (!entry) {
+      options.onFile?.(source.file);
+      const local = new Diagnostics();
+      entry = { value: parseChapter(source, figureFiles, local), diagnostics: local.list };
+      cache?.parsed.set(key, entry);
+    }
+    diagnostics.list.push(...entry.diagnostics);
+    parseKeys.set(entry.value, key);
+    return entry.value;
+  };
+
   const parsed: ParsedChapter[] = [];
   const introText = await readText(path.join(root, 'introduction.md'));
   if (introText === undefined) {
     diagnostics.add(show('introduction.md'), undefined, 'missing-file', 'No introduction.md', 'Add introduction.md with front matter (title, summary) and the front matter of the book.');
   } else {
     parsed.push(
-      parseChapter({ id: 'introduction', number: 0, relPath: 'introduction.md', file: show('introduction.md'), text: introText }, figureFiles, diagnostics),
+      parse({ id: 'introduction', number: 0, relPath: 'introduction.md', file: show('introduction.md'), text: introText }),
     );
   }
 
@@ -73,7 +113,7 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
     }
     expected = number + 1;
     const text = await readFile(path.join(root, relPath), 'utf8');
-    parsed.push(parseChapter({ id: match[2]!, number, relPath, file: show(relPath), text }, figureFiles, diagnostics));
+    parsed.push(parse({ id: match[2]!, number, relPath, file: show(relPath), text }));
   }
   if (chapterNames.length === 0) {
     diagnostics.add(show('chapters'), undefined, 'missing-file', 'No chapters in chapters/', 'Add chapter files named like `chapters/01-overview.md`.');
@@ -90,7 +130,20 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
 
   const chapterByPath = new Map(parsed.map((c) => [c.relPath, c]));
   const finished: Chapter[] = [];
-  for (const chapter of parsed) finished.push(await finishChapter(chapter, { chapterByPath }, diagnostics));
+  // A chapter's output depends on its own text and on every anchor it may link to.
+  const anchorSignature = hash(parsed.flatMap((c) => [c.relPath, c.id, ...c.anchors]));
+  for (const chapter of parsed) {
+    const key = hash([parseKeys.get(chapter)!, anchorSignature]);
+    let entry = cache?.finished.get(key);
+    if (!entry) {
+      const local = new Diagnostics();
+      entry = { value: await finishChapter(chapter, { chapterByPath }, local), diagnostics: local.list };
+      cache?.finished.set(key, entry);
+    }
+    diagnostics.list.push(...entry.diagnostics);
+    finished.push(entry.value);
+  }
+  if (cache) prune(cache, new Set(parseKeys.values()));
 
   const glossaryText = (await readText(path.join(root, 'glossary.yaml'))) ?? '';
   const glossary = readGlossary(glossaryText, show('glossary.yaml'), new Set(ids.keys()), diagnostics);
@@ -171,6 +224,18 @@ function lastModified(root: string): string {
     // Not a git checkout: fall through to the fixed date.
   }
   return '2000-01-01T00:00:00Z';
+}
+
+function hash(parts: string[]): string {
+  const h = createHash('sha256');
+  for (const part of parts) h.update(part).update('\0');
+  return h.digest('hex');
+}
+
+/** Keeps the cache to what the last compile used, so that a long dev session does not grow it. */
+function prune(cache: CacheStore, live: Set<string>): void {
+  for (const key of cache.parsed.keys()) if (!live.has(key)) cache.parsed.delete(key);
+  if (cache.finished.size > live.size * 4) cache.finished.clear();
 }
 
 async function readText(file: string): Promise<string | undefined> {

@@ -66,3 +66,27 @@ describe('compile', () => {
     }
   });
 });
+
+describe('compile cache', () => {
+  it('re-parses only the chapter that changed, and gives the same book', async () => {
+    const { cpSync, mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { createCompileCache } = await import('../src/index.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'dmls-cache-'));
+    cpSync(path.join(fixtures, 'valid-book'), dir, { recursive: true });
+    const cache = createCompileCache();
+    const seen: string[] = [];
+    const options = { cwd: dir, modified: '2022-05-01T00:00:00Z', cache, onFile: (f: string) => seen.push(f) };
+    const first = await compile(dir, options);
+    expect(seen).toEqual(['introduction.md', 'chapters/01-one.md']);
+    seen.length = 0;
+    const file = path.join(dir, 'chapters', '01-one.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Tip text.', 'Changed tip text.'));
+    const second = await compile(dir, options);
+    expect(seen).toEqual(['chapters/01-one.md']);
+    expect(second.book!.chapters[0]!.html).toContain('Changed tip text.');
+    expect(second.book!.introduction).toBe(first.book!.introduction);
+    const fresh = await compile(dir, { cwd: dir, modified: '2022-05-01T00:00:00Z' });
+    expect(second.book).toEqual(fresh.book);
+  });
+});

@@ -1,1 +1,2 @@
 export { run } from './run.js';
+export { startDevServer, type DevServer, type DevServerOptions } from './dev-server.js';

@@ -25,8 +25,7 @@ export async function compileDir(dir: string | undefined, onChapter?: (file: str
     );
   }
   const { compile } = await import('@dmls/core');
-  onChapter?.(target);
-  const { book, diagnostics } = await compile(target);
+  const { book, diagnostics } = await compile(target, onChapter ? { onFile: onChapter } : {});
   return { book, diagnostics, version: undefined };
 }
 

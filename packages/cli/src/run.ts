@@ -2,20 +2,23 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildEditions, FORMATS, type Format } from './build.js';
 import { CliError } from './errors.js';
-import { compileDir, loadPackage, type LoadedBook } from './load-book.js';
+import { compileDir, DEFAULT_CONTENT_DIR, loadPackage, type LoadedBook } from './load-book.js';
 import { formatBytes, Reporter } from './reporter.js';
 
 const HELP = `Usage:
   dmls build [--format html,epub,pdf] [--out DIR] [--book PACKAGE] [CONTENT_DIR]
   dmls check [--format text|json] [CONTENT_DIR]
+  dmls dev [--port N] [CONTENT_DIR]
 
 Commands:
   build   compile the book and write its editions (default: all three, into dist/)
   check   compile the book and report every problem; writes nothing
+  dev     serve the HTML edition on 127.0.0.1, rebuilding and reloading on every save
 
 Options:
   --format LIST   editions to build (html, epub, pdf), comma-separated; for check: text or json
   --out DIR       output folder (default: dist)
+  --port N        first port to try for dev (default 3000; the next free one is used)
   --book PACKAGE  build from a compiled content package (e.g. @dmls/content) instead of a folder
   --quiet         print nothing but errors
   --json          machine-readable output on stdout
@@ -36,6 +39,7 @@ export async function run(argv: readonly string[]): Promise<number> {
         format: { type: 'string' },
         out: { type: 'string', default: 'dist' },
         book: { type: 'string' },
+        port: { type: 'string', default: '3000' },
         quiet: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
@@ -57,9 +61,10 @@ export async function run(argv: readonly string[]): Promise<number> {
     const json = values.json || (command === 'check' && values.format === 'json');
     const reporter = new Reporter({ quiet: values.quiet, json, live: Boolean(process.stderr.isTTY) && !json });
     if (command === 'check') return await check(dir, reporter);
+    if (command === 'dev') return await dev(dir ?? DEFAULT_CONTENT_DIR, Number(values.port), reporter);
     if (command === 'build') {
       const formats = parseFormats(values.format);
-      const loaded = values.book ? await loadPackage(values.book) : await compileDir(dir, (d) => reporter.progress('compile', d));
+      const loaded = values.book ? await loadPackage(values.book) : await compileDir(dir, (file) => reporter.progress('compile', file));
       const book = ensureBook(loaded, reporter);
       if (!book) return 1;
       const outputs = await buildEditions(book, formats, values.out, loaded.version, reporter);
@@ -79,6 +84,30 @@ export async function run(argv: readonly string[]): Promise<number> {
     else if (!(error instanceof CliError) || error.cause) process.stderr.write('  (run with --debug for details)\n');
     return error instanceof CliError ? 1 : 2;
   }
+}
+
+async function dev(dir: string, port: number, reporter: Reporter): Promise<number> {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CliError(`Invalid port ${port}.`, 'Give a number from 1 to 65535.');
+  await compileDir(dir); // the same "no book here" message as build and check
+  const { startDevServer } = await import('./dev-server.js');
+  const server = await startDevServer({
+    dir,
+    port,
+    onRebuild: ({ ms, diagnostics, changed }) => {
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0) reporter.diagnostics(errors);
+      else reporter.progress('dev', `${changed.length ? `${changed.join(', ')}: ` : ''}rebuilt in ${Math.round(ms)} ms`);
+      reporter.settle();
+    },
+  });
+  process.stderr.write(`dmls dev: serving ${dir} at ${server.url} (Ctrl+C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
 }
 
 async function check(dir: string | undefined, reporter: Reporter): Promise<number> {

@@ -20,6 +20,14 @@ export type LintConfig = Partial<Record<string, 'off' | 'warn' | 'error'>>;
 
 const LONG_PARAGRAPH_WORDS = 220;
 
+// Parsed chapters are reused from the compile cache; so is their text.
+const textOf = new WeakMap<ParsedChapter, string>();
+function lowerText(chapter: ParsedChapter): string {
+  let text = textOf.get(chapter);
+  if (text === undefined) textOf.set(chapter, (text = toString(chapter.tree).toLowerCase()));
+  return text;
+}
+
 export function lintBook(
   chapters: readonly ParsedChapter[],
   figureFiles: ReadonlyMap<string, string>,
@@ -60,7 +68,7 @@ export function lintBook(
     if (!used.has(src)) report('unused-figure', files.figures(src), undefined, `Figure ${src} is not used by any chapter`, 'Use it in a chapter with ![alt](../figures/….svg "Caption"), or delete it.');
   }
 
-  const texts = new Map(chapters.map((c) => [c.id, toString(c.tree).toLowerCase()]));
+  const texts = new Map(chapters.map((c) => [c.id, lowerText(c)]));
   const terms = new Set(glossary.map((g) => g.term.toLowerCase()));
   for (const [index, entry] of glossary.entries()) {
     const stem = entry.term.toLowerCase().replace(/\s*\(.*\)$/, '');

@@ -34,9 +34,10 @@ export class Reporter {
     this.liveLine = false;
   }
 
-  diagnostics(list: readonly Diagnostic[]): void {
+  diagnostics(all: readonly Diagnostic[]): void {
     if (this.options.json) return;
     this.settle();
+    const list = this.options.quiet ? all.filter((d) => d.severity === 'error') : all;
     let file = '';
     for (const d of list) {
       if (d.file !== file) {

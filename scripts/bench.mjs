@@ -1,0 +1,234 @@
+#!/usr/bin/env node
+// `pnpm bench`: times each step of the pipeline as a whole process, over several runs after a
+// warm-up, with the peak memory of its whole process tree (Chromium included), at 1×, 10× and
+// 30× the real book, side by side with pandoc and a bare Chromium print. Prints a table and
+// writes bench-results.json; `--write` also puts the table into BENCHMARKS.md.
+// Usage: node scripts/bench.mjs [--runs 3] [--scales 1,10,30] [--only compile,html] [--write]
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    scales: { type: 'string', default: '1,10,30' },
+    only: { type: 'string' },
+    write: { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(values.runs);
+const SCALES = values.scales.split(',').map(Number);
+const only = values.only ? new Set(values.only.split(',')) : undefined;
+const work = path.join(os.tmpdir(), 'dmls-bench');
+const dmls = path.join(root, 'packages/cli/dist/bin.js');
+const chromium = process.env.PUPPETEER_EXECUTABLE_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+const has = (cmd) => {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Sum of the resident memory of a process and all its descendants, from /proc. */
+function treeRss(pid) {
+  const children = new Map();
+  const rss = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
+      rss.set(Number(entry), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    total += rss.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+/** Runs a command once: wall time and the peak memory of its process tree (sampled every 25 ms). */
+function measure(cmd, args, options = {}) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(cmd, args, { cwd: options.cwd ?? root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    let peak = 0;
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 25);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({ ms: performance.now() - started, peak, code, output });
+    });
+  });
+}
+
+async function series(name, cmd, args, options = {}) {
+  if (only && !only.has(name.split(' ')[0])) return undefined;
+  const runs = options.runs ?? RUNS;
+  if (options.warmup !== false) await measure(cmd, args, options);
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    options.before?.();
+    const r = await measure(cmd, args, options);
+    if (r.code !== 0) {
+      process.stderr.write(`bench: ${name} failed (exit ${r.code}):\n${r.output.slice(-2000)}\n`);
+      return { name, failed: true };
+    }
+    results.push(r);
+  }
+  const times = results.map((r) => r.ms).sort((a, b) => a - b);
+  const row = {
+    name,
+    median: times[Math.floor(times.length / 2)],
+    min: times[0],
+    max: times.at(-1),
+    peakMb: Math.max(...results.map((r) => r.peak)) / 1024 / 1024,
+    runs,
+  };
+  process.stderr.write(`bench: ${name.padEnd(34)} ${fmt(row.median).padStart(9)} (${fmt(row.min)}–${fmt(row.max)}), ${row.peakMb.toFixed(0)} MB\n`);
+  return row;
+}
+
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+// pandoc gets the same Markdown: introduction and chapters, front matter stripped into titles.
+function pandocInputs(dir) {
+  const files = [path.join(dir, 'introduction.md'), ...readdirSync(path.join(dir, 'chapters')).sort().map((f) => path.join(dir, 'chapters', f))];
+  const plain = path.join(work, `pandoc-${path.basename(dir)}`);
+  rmSync(plain, { recursive: true, force: true });
+  mkdirSync(plain, { recursive: true });
+  return files.map((file, i) => {
+    const text = readFileSync(file, 'utf8');
+    const title = /^title:\s*(.+)$/m.exec(text)?.[1] ?? path.basename(file);
+    const body = text.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/\]\(\.\.\/figures\//g, '](figures/');
+    const out = path.join(plain, `${String(i).padStart(2, '0')}.md`);
+    writeFileSync(out, `# ${title}\n\n${body}`);
+    return out;
+  });
+}
+
+async function main() {
+  if (!existsSync(dmls)) {
+    console.error('bench: build first (pnpm build).');
+    process.exit(1);
+  }
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const rows = [];
+  const push = (row, scale) => row && rows.push({ scale, ...row });
+  const pandoc = has('pandoc');
+  if (!pandoc) process.stderr.write('bench: pandoc is not installed (apt-get install pandoc); skipping its rows.\n');
+
+  for (const scale of SCALES) {
+    const dir = scale === 1 ? path.join(root, 'content/designing-ml-systems') : path.join(work, `book-${scale}x`);
+    if (scale !== 1) execFileSync('node', [path.join(root, 'scripts/generate-book.mjs'), dir, '--scale', String(scale)], { stdio: 'ignore' });
+    const out = path.join(work, `out-${scale}x`);
+    const heavy = scale >= 10 ? { runs: 1, warmup: false } : {};
+    push(await series(`compile ${scale}×`, 'node', [dmls, 'check', '--quiet', dir], heavy), scale);
+    push(await series(`html ${scale}×`, 'node', [dmls, 'build', '--quiet', '--format', 'html', '--out', out, dir], heavy), scale);
+    push(await series(`epub ${scale}×`, 'node', [dmls, 'build', '--quiet', '--format', 'epub', '--out', out, dir], heavy), scale);
+    if (scale <= 10) push(await series(`pdf ${scale}×`, 'node', [dmls, 'build', '--quiet', '--format', 'pdf', '--out', out, dir], { runs: scale === 1 ? RUNS : 1, warmup: scale === 1 }), scale);
+    if (pandoc) {
+      const inputs = pandocInputs(dir);
+      const resource = ['--resource-path', dir];
+      push(await series(`pandoc-epub ${scale}×`, 'pandoc', [...resource, '--metadata', 'title=Book', '-o', path.join(work, `p-${scale}.epub`), ...inputs], heavy), scale);
+      push(await series(`pandoc-html ${scale}×`, 'pandoc', [...resource, '-s', '--metadata', 'title=Book', '-o', path.join(work, `p-${scale}.html`), ...inputs], heavy), scale);
+    }
+    const single = path.join(out, 'html', 'book.html');
+    if (chromium && scale <= 10 && existsSync(single)) {
+      push(
+        await series(`chromium-print ${scale}×`, chromium, [
+          '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+          `--user-data-dir=${path.join(work, 'chrome-profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${path.join(work, `bare-${scale}.pdf`)}`, `file://${single}`,
+        ], scale === 1 ? {} : { runs: 1, warmup: false }),
+        scale,
+      );
+    }
+    for (const ext of ['epub', 'pdf']) {
+      const file = path.join(out, `${path.basename(dir)}.${ext}`);
+      if (existsSync(file)) rows.push({ scale, name: `size ${ext} ${scale}×`, bytes: readFileSync(file).byteLength });
+    }
+    const pandocEpub = path.join(work, `p-${scale}.epub`);
+    if (existsSync(pandocEpub)) rows.push({ scale, name: `size pandoc-epub ${scale}×`, bytes: readFileSync(pandocEpub).byteLength });
+  }
+
+  // The content package: import time of everything and of one chapter, in a fresh process each.
+  const contentDist = path.join(root, 'packages/content/dist');
+  const importScript = (target) => `const t=performance.now();await import(${JSON.stringify(target)});console.log(performance.now()-t)`;
+  for (const [name, target] of [['import content', path.join(contentDist, 'index.js')], ['import one chapter', path.join(contentDist, 'chapters/training-data.js')]]) {
+    if (only && !only.has('import')) break;
+    const times = [];
+    for (let i = 0; i < Math.max(5, RUNS); i++) {
+      const r = await measure('node', ['--input-type=module', '-e', importScript(target)]);
+      times.push(Number(r.output.trim()));
+    }
+    times.sort((a, b) => a - b);
+    rows.push({ scale: 1, name, median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1), runs: times.length });
+    process.stderr.write(`bench: ${name.padEnd(34)} ${fmt(times[Math.floor(times.length / 2)])}\n`);
+  }
+
+  // The whole build, cold (no Turbo cache) and warm (nothing changed).
+  if (!only || only.has('turbo')) {
+    push(await series('pnpm build cold', 'pnpm', ['exec', 'turbo', 'run', 'build', 'edition:html', 'edition:epub', 'edition:pdf', '--force', '--output-logs=none'], { runs: 1, warmup: false }), 1);
+    push(await series('pnpm build warm', 'pnpm', ['exec', 'turbo', 'run', 'build', 'edition:html', 'edition:epub', 'edition:pdf', '--output-logs=none'], { runs: RUNS }), 1);
+  }
+
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
+  const result = { date: new Date().toISOString(), machine, command: `node scripts/bench.mjs ${process.argv.slice(2).join(' ')}`.trim(), rows };
+  writeFileSync(path.join(root, 'bench-results.json'), `${JSON.stringify(result, null, 2)}\n`);
+  const table = renderTable(result);
+  process.stdout.write(`${table}\n`);
+  if (values.write) {
+    const file = path.join(root, 'BENCHMARKS.md');
+    const text = readFileSync(file, 'utf8');
+    const start = '<!-- bench:start -->';
+    const end = '<!-- bench:end -->';
+    writeFileSync(file, `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n${text.slice(text.indexOf(end))}`);
+  }
+}
+
+function renderTable({ date, machine, command, rows }) {
+  const lines = [`Measured ${date.slice(0, 10)} on ${machine}, with \`${command}\`.`, '', '| step | median | min–max | peak memory (process tree) |', '|---|--:|--:|--:|'];
+  for (const r of rows) {
+    if (r.failed) lines.push(`| ${r.name} | failed | | |`);
+    else if (r.bytes !== undefined) lines.push(`| ${r.name} | ${(r.bytes / 1024).toFixed(0)} KB | | |`);
+    else lines.push(`| ${r.name} | ${fmt(r.median)} | ${fmt(r.min)}–${fmt(r.max)} | ${r.peakMb ? `${r.peakMb.toFixed(0)} MB` : ''} |`);
+  }
+  const get = (name) => rows.find((r) => r.name === name && !r.failed && r.median !== undefined);
+  const ratios = [];
+  for (const scale of SCALES) {
+    for (const [ours, theirs] of [[`epub ${scale}×`, `pandoc-epub ${scale}×`], [`html ${scale}×`, `pandoc-html ${scale}×`], [`pdf ${scale}×`, `chromium-print ${scale}×`]]) {
+      const a = get(ours);
+      const b = get(theirs);
+      if (a && b) ratios.push(`| ${ours} / ${theirs} | ${(a.median / b.median).toFixed(2)} |`);
+    }
+  }
+  if (ratios.length) lines.push('', '| ratio (ours / reference) | median time |', '|---|--:|', ...ratios);
+  const growth = [];
+  for (const step of ['compile', 'html', 'epub', 'pdf']) {
+    const base = get(`${step} 1×`);
+    for (const scale of SCALES.filter((s) => s > 1)) {
+      const big = get(`${step} ${scale}×`);
+      if (base && big) growth.push(`| ${step} | ${scale}× | ${(big.median / base.median).toFixed(1)}× the time | ${big.median / base.median <= scale * 1.15 ? 'linear or better' : 'super-linear'} |`);
+    }
+  }
+  if (growth.length) lines.push('', '| step | size | growth | |', '|---|--:|--:|---|', ...growth);
+  return lines.join('\n');
+}
+
+await main();

@@ -37,6 +37,9 @@ let failed = 0;
 const out = mkdtempSync(path.join(tmpdir(), 'dmls-pack-'));
 for (const { dir, json } of packages) {
   const problems = [];
+  if (!/MIT|CC-BY-4.0/.test(json.license ?? '')) problems.push('package.json states no licence (MIT for code, CC-BY-4.0 for notes)');
+  if (!json.files?.includes('dist')) problems.push('package.json has no `files` allowlist with dist');
+  if (json.publishConfig?.access !== 'public') problems.push('publishConfig.access is not public');
   try {
     execFileSync(bin('publint'), ['--strict', dir], { stdio: 'pipe' });
   } catch (error) {

@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The public API of every package, pinned: removing or renaming an export is a major change.
+const expected: Record<string, string[]> = {
+  core: ['compareDiagnostics', 'compile', 'createCompileCache', 'formatDiagnostic'],
+  content: ['book', 'chapters', 'getChapter', 'glossary'],
+  theme: ['contentCss'],
+  'render-html': ['adaptTree', 'renderChapterHtml', 'renderSinglePage', 'renderSite', 'singlePageLink'],
+  cli: ['run', 'startDevServer'],
+};
+
+describe.each(Object.entries(expected))('@dmls/%s', (name, exports) => {
+  it('exports exactly its pinned API', async () => {
+    const mod = await import(path.resolve(import.meta.dirname, `../packages/${name}/dist/index.js`));
+    expect(Object.keys(mod).sort()).toEqual([...exports].sort());
+  });
+});

@@ -24,7 +24,7 @@ const LONG_PARAGRAPH_WORDS = 220;
 const textOf = new WeakMap<ParsedChapter, string>();
 function lowerText(chapter: ParsedChapter): string {
   let text = textOf.get(chapter);
-  if (text === undefined) textOf.set(chapter, (text = toString(chapter.tree).toLowerCase()));
+  if (text === undefined) textOf.set(chapter, (text = toString(chapter.tree).toLowerCase().replace(/\s+/g, ' ')));
   return text;
 }
 

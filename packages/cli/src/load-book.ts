@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,8 +16,19 @@ export interface LoadedBook {
 
 export const DEFAULT_CONTENT_DIR = 'content/designing-ml-systems';
 
-/** Compiles a content folder. */
-export async function compileDir(dir: string | undefined, onChapter?: (file: string) => void): Promise<LoadedBook> {
+/**
+ * Where compiled chapters are kept between runs (keyed by content hash, so a stale entry is never
+ * used): node_modules/.cache/dmls, as other build tools do; no cache outside a project.
+ */
+function cacheFile(dir: string): string | undefined {
+  const modules = path.resolve('node_modules');
+  if (!existsSync(modules)) return undefined;
+  const key = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 16);
+  return path.join(modules, '.cache', 'dmls', `${key}.bin`);
+}
+
+/** Compiles a content folder, reusing the chapters that have not changed since the last run. */
+export async function compileDir(dir: string | undefined, onChapter?: (file: string) => void, useCache = true): Promise<LoadedBook> {
   const target = dir ?? DEFAULT_CONTENT_DIR;
   if (!existsSync(path.join(target, 'book.yaml'))) {
     throw new CliError(
@@ -24,8 +36,12 @@ export async function compileDir(dir: string | undefined, onChapter?: (file: str
       dir ? 'Give the folder that holds book.yaml.' : `Run dmls from the repository root, or name the folder: dmls build path/to/book`,
     );
   }
-  const { compile } = await import('@dmls/core');
-  const { book, diagnostics } = await compile(target, onChapter ? { onFile: onChapter } : {});
+  const { compile, readCompileCache, writeCompileCache } = await import('@dmls/core');
+  const file = useCache ? cacheFile(target) : undefined;
+  const cache = file ? await readCompileCache(file) : undefined;
+  const { book, diagnostics } = await compile(target, { ...(onChapter ? { onFile: onChapter } : {}), ...(cache ? { cache } : {}) });
+  // A cache that cannot be written (read-only checkout) only costs speed.
+  if (file && cache) await writeCompileCache(cache, file).catch(() => undefined);
   return { book, diagnostics, version: undefined };
 }
 

@@ -22,6 +22,8 @@ Options:
   --book PACKAGE  build from a compiled content package (e.g. @dmls/content) instead of a folder
   --quiet         print nothing but errors
   --json          machine-readable output on stdout
+  --no-cache      compile every chapter afresh (by default unchanged chapters come from
+                  node_modules/.cache/dmls)
   --debug         show stack traces
   -h, --help      show this help
   -v, --version   show the version
@@ -43,6 +45,8 @@ export async function run(argv: readonly string[]): Promise<number> {
         quiet: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
+        cache: { type: 'boolean', default: true },
+        'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -60,11 +64,12 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (rest.length > 0) throw new CliError(`Unexpected argument ${rest[0]}.`, 'Give at most one CONTENT_DIR. See dmls --help.');
     const json = values.json || (command === 'check' && values.format === 'json');
     const reporter = new Reporter({ quiet: values.quiet, json, live: Boolean(process.stderr.isTTY) && !json });
-    if (command === 'check') return await check(dir, reporter);
+    const useCache = values.cache && !values['no-cache'];
+    if (command === 'check') return await check(dir, reporter, useCache);
     if (command === 'dev') return await dev(dir ?? DEFAULT_CONTENT_DIR, Number(values.port), reporter);
     if (command === 'build') {
       const formats = parseFormats(values.format);
-      const loaded = values.book ? await loadPackage(values.book) : await compileDir(dir, (file) => reporter.progress('compile', file));
+      const loaded = values.book ? await loadPackage(values.book) : await compileDir(dir, (file) => reporter.progress('compile', file), useCache);
       const book = ensureBook(loaded, reporter);
       if (!book) return 1;
       const outputs = await buildEditions(book, formats, values.out, loaded.version, reporter);
@@ -110,8 +115,8 @@ async function dev(dir: string, port: number, reporter: Reporter): Promise<numbe
   return 0;
 }
 
-async function check(dir: string | undefined, reporter: Reporter): Promise<number> {
-  const loaded = await compileDir(dir);
+async function check(dir: string | undefined, reporter: Reporter, useCache: boolean): Promise<number> {
+  const loaded = await compileDir(dir, undefined, useCache);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
   if (reporter.options.json) {
     process.stdout.write(`${JSON.stringify({ diagnostics: loaded.diagnostics }, null, 2)}\n`);

@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { finishChapter, parseChapter, type ChapterSource, type ParsedChapter } from './chapter.js';
+import { prune, storeOf, type CompileCache } from './cache.js';
 import { Diagnostics } from './diagnostics.js';
 import { lintBook } from './lint.js';
 import { bookSchema, glossarySchema } from './schemas.js';
@@ -23,24 +24,6 @@ export interface CompileOptions {
   cache?: CompileCache;
   /** Called as each chapter file is compiled (not when it comes from the cache). */
   onFile?: (file: string) => void;
-}
-
-declare const opaque: unique symbol;
-
-/** Work kept between compiles; create one with `createCompileCache()` and pass it to every compile. */
-export interface CompileCache {
-  readonly [opaque]: true;
-}
-
-/** Chapters from earlier compiles, keyed by a hash of everything they depend on. */
-interface CacheStore {
-  readonly parsed: Map<string, { value: ParsedChapter; diagnostics: Diagnostic[] }>;
-  readonly finished: Map<string, { value: Chapter; diagnostics: Diagnostic[] }>;
-}
-
-export function createCompileCache(): CompileCache {
-  const store: CacheStore = { parsed: new Map(), finished: new Map() };
-  return store as unknown as CompileCache;
 }
 
 export interface CompileResult {
@@ -71,7 +54,7 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
     if (name.endsWith('.svg')) figureFiles.set(`figures/${name}`, await readFile(path.join(root, 'figures', name), 'utf8'));
   }
 
-  const cache = options.cache as unknown as CacheStore | undefined;
+  const cache = storeOf(options.cache);
   const figureSignature = hash([...figureFiles].flat());
   const parseKeys = new Map<ParsedChapter, string>();
   const parse = (source: ChapterSource): ParsedChapter => {
@@ -132,8 +115,10 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
   const finished: Chapter[] = [];
   // A chapter's output depends on its own text and on every anchor it may link to.
   const anchorSignature = hash(parsed.flatMap((c) => [c.relPath, c.id, ...c.anchors]));
+  const finishedKeys = new Set<string>();
   for (const chapter of parsed) {
     const key = hash([parseKeys.get(chapter)!, anchorSignature]);
+    finishedKeys.add(key);
     let entry = cache?.finished.get(key);
     if (!entry) {
       const local = new Diagnostics();
@@ -143,7 +128,7 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
     diagnostics.list.push(...entry.diagnostics);
     finished.push(entry.value);
   }
-  if (cache) prune(cache, new Set(parseKeys.values()));
+  if (cache) prune(cache, new Set(parseKeys.values()), finishedKeys);
 
   const glossaryText = (await readText(path.join(root, 'glossary.yaml'))) ?? '';
   const glossary = readGlossary(glossaryText, show('glossary.yaml'), new Set(ids.keys()), diagnostics);
@@ -230,12 +215,6 @@ function hash(parts: string[]): string {
   const h = createHash('sha256');
   for (const part of parts) h.update(part).update('\0');
   return h.digest('hex');
-}
-
-/** Keeps the cache to what the last compile used, so that a long dev session does not grow it. */
-function prune(cache: CacheStore, live: Set<string>): void {
-  for (const key of cache.parsed.keys()) if (!live.has(key)) cache.parsed.delete(key);
-  if (cache.finished.size > live.size * 4) cache.finished.clear();
 }
 
 async function readText(file: string): Promise<string | undefined> {

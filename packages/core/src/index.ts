@@ -1,3 +1,4 @@
-export { compile, createCompileCache, type CompileCache, type CompileOptions, type CompileResult } from './compile.js';
+export { createCompileCache, readCompileCache, writeCompileCache, type CompileCache } from './cache.js';
+export { compile, type CompileOptions, type CompileResult } from './compile.js';
 export { formatDiagnostic, compareDiagnostics } from './diagnostics.js';
 export type { Book, Chapter, Credit, Diagnostic, Figure, GlossaryEntry, Section, Severity, SourceWork } from './types.js';

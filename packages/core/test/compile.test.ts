@@ -90,3 +90,24 @@ describe('compile cache', () => {
     expect(second.book).toEqual(fresh.book);
   });
 });
+
+describe('compile cache on disk', () => {
+  it('survives a round trip and is ignored when corrupt', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { createCompileCache, readCompileCache, writeCompileCache } = await import('../src/index.js');
+    const dir = path.join(fixtures, 'valid-book');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'dmls-cachefile-')), 'cache.bin');
+    const cache = createCompileCache();
+    const first = await compile(dir, { cwd: dir, modified: '2022-05-01T00:00:00Z', cache });
+    await writeCompileCache(cache, file);
+    const seen: string[] = [];
+    const again = await compile(dir, { cwd: dir, modified: '2022-05-01T00:00:00Z', cache: await readCompileCache(file), onFile: (f) => seen.push(f) });
+    expect(seen).toEqual([]);
+    expect(again).toEqual(first);
+    writeFileSync(file, 'not a cache');
+    const fresh = await compile(dir, { cwd: dir, modified: '2022-05-01T00:00:00Z', cache: await readCompileCache(file), onFile: (f) => seen.push(f) });
+    expect(seen).toHaveLength(2);
+    expect(fresh).toEqual(first);
+  });
+});

@@ -3,13 +3,18 @@
 import { mkdir, rm, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compile, formatDiagnostic } from '@dmls/core';
+import { compile, formatDiagnostic, readCompileCache, writeCompileCache } from '@dmls/core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = path.resolve(here, '..');
 const contentDir = path.resolve(pkg, '../../content/designing-ml-systems');
 
-const { book, diagnostics } = await compile(contentDir);
+// Unchanged chapters come from the last build (keyed by content hash): editing one chapter
+// recompiles that chapter only.
+const cacheFile = path.join(pkg, 'node_modules', '.cache', 'dmls', 'content.bin');
+const cache = await readCompileCache(cacheFile);
+const { book, diagnostics } = await compile(contentDir, { cache });
+await writeCompileCache(cache, cacheFile).catch(() => undefined);
 for (const d of diagnostics) console.error(formatDiagnostic(d));
 if (!book) {
   console.error(`@dmls/content: ${diagnostics.filter((d) => d.severity === 'error').length} error(s); nothing written.`);

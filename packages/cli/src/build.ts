@@ -52,7 +52,15 @@ export async function buildEditions(
       }
     } catch (error) {
       if (error instanceof CliError) throw error;
-      throw new CliError(`The ${format.toUpperCase()} edition failed: ${error instanceof Error ? error.message : String(error)}`, undefined, error);
+      // Renderers' input errors carry the file (file:line:column where known) and a hint.
+      const { file, hint } = (error ?? {}) as { file?: unknown; hint?: unknown };
+      const message = error instanceof Error ? error.message : String(error);
+      const where = typeof file === 'string' && !message.includes(file) ? `${file}: ` : '';
+      throw new CliError(
+        `The ${format.toUpperCase()} edition failed: ${where}${message}`,
+        typeof hint === 'string' ? hint : undefined,
+        typeof hint === 'string' ? undefined : error,
+      );
     }
     const ms = performance.now() - started;
     reporter.progress(format, `done in ${(ms / 1000).toFixed(2)} s`);

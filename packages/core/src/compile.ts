@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
-import { finishChapter, parseChapter, type ChapterSource, type ParsedChapter } from './chapter.js';
+import type { ChapterSource, ParsedChapter } from './chapter.js';
 import { prune, storeOf, type CompileCache } from './cache.js';
 import { Diagnostics } from './diagnostics.js';
 import { lintBook } from './lint.js';
@@ -33,6 +33,11 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
 }
 
+// The Markdown pipeline (remark, rehype, KaTeX, the sanitiser) is the heaviest import by far:
+// load it only when some chapter is not in the cache.
+let pipeline: Promise<typeof import('./chapter.js')> | undefined;
+const loadPipeline = () => (pipeline ??= import('./chapter.js'));
+
 const CHAPTER_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 
 /** Reads a book folder (book.yaml, introduction.md, chapters/, figures/, glossary.yaml) into a Book. */
@@ -57,12 +62,13 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
   const cache = storeOf(options.cache);
   const figureSignature = hash([...figureFiles].flat());
   const parseKeys = new Map<ParsedChapter, string>();
-  const parse = (source: ChapterSource): ParsedChapter => {
+  const parse = async (source: ChapterSource): Promise<ParsedChapter> => {
     const key = hash([source.relPath, source.file, source.id, String(source.number), source.text, figureSignature]);
     let entry = cache?.parsed.get(key);
     if (!entry) {
       options.onFile?.(source.file);
       const local = new Diagnostics();
+      const { parseChapter } = await loadPipeline();
       entry = { value: parseChapter(source, figureFiles, local), diagnostics: local.list };
       cache?.parsed.set(key, entry);
     }
@@ -77,7 +83,7 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
     diagnostics.add(show('introduction.md'), undefined, 'missing-file', 'No introduction.md', 'Add introduction.md with front matter (title, summary) and the front matter of the book.');
   } else {
     parsed.push(
-      parse({ id: 'introduction', number: 0, relPath: 'introduction.md', file: show('introduction.md'), text: introText }),
+      await parse({ id: 'introduction', number: 0, relPath: 'introduction.md', file: show('introduction.md'), text: introText }),
     );
   }
 
@@ -96,7 +102,7 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
     }
     expected = number + 1;
     const text = await readFile(path.join(root, relPath), 'utf8');
-    parsed.push(parse({ id: match[2]!, number, relPath, file: show(relPath), text }));
+    parsed.push(await parse({ id: match[2]!, number, relPath, file: show(relPath), text }));
   }
   if (chapterNames.length === 0) {
     diagnostics.add(show('chapters'), undefined, 'missing-file', 'No chapters in chapters/', 'Add chapter files named like `chapters/01-overview.md`.');
@@ -122,6 +128,7 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
     let entry = cache?.finished.get(key);
     if (!entry) {
       const local = new Diagnostics();
+      const { finishChapter } = await loadPipeline();
       entry = { value: await finishChapter(chapter, { chapterByPath }, local), diagnostics: local.list };
       cache?.finished.set(key, entry);
     }

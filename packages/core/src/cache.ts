@@ -15,6 +15,8 @@ export interface CompileCache {
 export interface CacheStore {
   readonly parsed: Map<string, { value: ParsedChapter; diagnostics: Diagnostic[] }>;
   readonly finished: Map<string, { value: Chapter; diagnostics: Diagnostic[] }>;
+  /** Whether anything changed since the cache was read: an unchanged cache is not written again. */
+  dirty?: boolean;
 }
 
 // Bump when the compiler's output changes shape or content for the same input.
@@ -29,8 +31,8 @@ export const storeOf = (cache: CompileCache | undefined) => cache as unknown as 
 
 /** Keeps only what the last compile used, so that the cache does not grow with every edit. */
 export function prune(store: CacheStore, parsedKeys: Set<string>, finishedKeys: Set<string>): void {
-  for (const key of store.parsed.keys()) if (!parsedKeys.has(key)) store.parsed.delete(key);
-  for (const key of store.finished.keys()) if (!finishedKeys.has(key)) store.finished.delete(key);
+  for (const key of store.parsed.keys()) if (!parsedKeys.has(key)) store.parsed.delete(key) && (store.dirty = true);
+  for (const key of store.finished.keys()) if (!finishedKeys.has(key)) store.finished.delete(key) && (store.dirty = true);
 }
 
 /**
@@ -41,7 +43,7 @@ export async function readCompileCache(file: string): Promise<CompileCache> {
   try {
     const data = deserialize(await readFile(file)) as { format: string; parsed: CacheStore['parsed']; finished: CacheStore['finished'] };
     if (data.format === FORMAT && data.parsed instanceof Map && data.finished instanceof Map) {
-      return { parsed: data.parsed, finished: data.finished } as unknown as CompileCache;
+      return { parsed: data.parsed, finished: data.finished, dirty: false } as unknown as CompileCache;
     }
   } catch {
     // Missing or corrupt: start afresh.
@@ -52,6 +54,7 @@ export async function readCompileCache(file: string): Promise<CompileCache> {
 /** Saves a cache for the next process (written whole, then renamed into place). */
 export async function writeCompileCache(cache: CompileCache, file: string): Promise<void> {
   const store = storeOf(cache)!;
+  if (store.dirty === false) return;
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   try {

@@ -70,7 +70,10 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
       const local = new Diagnostics();
       const { parseChapter } = await loadPipeline();
       entry = { value: parseChapter(source, figureFiles, local), diagnostics: local.list };
-      cache?.parsed.set(key, entry);
+      if (cache) {
+        cache.parsed.set(key, entry);
+        cache.dirty = true;
+      }
     }
     diagnostics.list.push(...entry.diagnostics);
     parseKeys.set(entry.value, key);
@@ -130,7 +133,10 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
       const local = new Diagnostics();
       const { finishChapter } = await loadPipeline();
       entry = { value: await finishChapter(chapter, { chapterByPath }, local), diagnostics: local.list };
-      cache?.finished.set(key, entry);
+      if (cache) {
+        cache.finished.set(key, entry);
+        cache.dirty = true;
+      }
     }
     diagnostics.list.push(...entry.diagnostics);
     finished.push(entry.value);

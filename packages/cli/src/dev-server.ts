@@ -53,7 +53,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const { book, diagnostics } = await compile(dir, { cache, ...(modified ? { modified } : {}) });
     modified ??= book?.modified;
     if (book) {
-      const site = renderSite(book, { injectScript: devClientScript } as Parameters<typeof renderSite>[1]);
+      const site = renderSite(book, { injectScript: devClientScript });
       const next = new Map<string, string | Uint8Array>();
       for (const file of site) next.set(file.path, file.content);
       files = next;

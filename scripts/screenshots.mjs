@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm screenshots [chapter-id]`: builds the HTML edition of the real book into a temporary folder,
-// serves it on 127.0.0.1 and writes full-page PNGs of one chapter page at phone and desktop widths,
-// in the light and dark themes, to dist/screenshots/. Needs the packages built (`pnpm build:packages`)
+// serves it on 127.0.0.1 and writes PNGs of one chapter page at phone and desktop widths, in the
+// light and dark themes, to dist/screenshots/: the first screen (`<id>-375-light.png`) and the whole
+// page (`<id>-375-light-full.png`). Needs the packages built (`pnpm build:packages`)
 // and the system's Chromium (or PUPPETEER_EXECUTABLE_PATH).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -45,9 +46,11 @@ try {
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
       await page.goto(`http://127.0.0.1:${port}/${chapter}.html`, { waitUntil: 'networkidle0' });
       await page.evaluate(() => document.fonts.ready);
-      const file = path.join(outDir, `${chapter}-${width}-${theme}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      console.log(path.relative(root, file));
+      for (const fullPage of [false, true]) {
+        const file = path.join(outDir, `${chapter}-${width}-${theme}${fullPage ? '-full' : ''}.png`);
+        await page.screenshot({ path: file, fullPage });
+        console.log(path.relative(root, file));
+      }
       await page.close();
     }
   }

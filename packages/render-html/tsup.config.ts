@@ -2,6 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   entry: ['src/index.ts'],
+  // ESM only, like @dmls/core and unified: CommonJS callers use import().
   format: ['esm'],
   dts: true,
   clean: true,

@@ -20,7 +20,7 @@ export interface CacheStore {
 }
 
 // Bump when the compiler's output changes shape or content for the same input.
-const FORMAT = `dmls-compile-cache-3:${process.versions.v8}`;
+const FORMAT = `dmls-compile-cache-4:${process.versions.v8}`;
 
 export function createCompileCache(): CompileCache {
   const store: CacheStore = { parsed: new Map(), finished: new Map() };

@@ -15,7 +15,7 @@ function getHighlighter(): Promise<HighlighterCore> {
       import('shiki/engine/javascript'),
     ]);
     return createHighlighterCore({
-      themes: [import('shiki/themes/github-light.mjs'), import('shiki/themes/github-dark.mjs')],
+      themes: [import('shiki/themes/github-light-default.mjs'), import('shiki/themes/github-dark-default.mjs')],
       langs: [
         import('shiki/langs/python.mjs'),
         import('shiki/langs/sql.mjs'),
@@ -53,7 +53,7 @@ export async function highlightCode(tree: Root): Promise<void> {
   for (const { pre, lang, code } of blocks) {
     const result = shiki.codeToHast(code, {
       lang: lang === 'sh' ? 'bash' : lang,
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: 'light',
     });
     const highlighted = result.children[0];

@@ -33,6 +33,7 @@ export function adaptTree(chapter: Chapter, options: AdaptOptions = {}): Root {
   const tree = structuredClone(chapter.tree);
   const { idPrefix = '', classPrefix = '', headingOffset = 0 } = options;
   const resolveLink = options.resolveLink ?? defaultResolveLink;
+  let tables = 0;
   visit(tree, 'element', (node: Element, index, parent) => {
     const props = node.properties;
     if (typeof props.id === 'string') props.id = idPrefix + props.id;
@@ -67,15 +68,54 @@ export function adaptTree(chapter: Chapter, options: AdaptOptions = {}): Root {
         });
       }
     }
-    // Wide tables scroll inside their own box instead of widening the page.
+    // Wide tables and formulas scroll inside their own box instead of widening the page; the box is
+    // focusable so that keyboard users can scroll it, and each table's is named apart ("Table 4.2").
     if (node.tagName === 'table' && parent && typeof index === 'number' && !(parent as Element).properties?.dataTableWrap) {
+      tables += 1;
       parent.children[index] = {
         type: 'element',
         tagName: 'div',
-        properties: { className: [`${classPrefix}table-wrap`], dataTableWrap: true, tabIndex: 0, role: 'region', ariaLabel: 'Table' },
+        // A group, not a region: a landmark per table would crowd the page's list of landmarks.
+        properties: { className: [`${classPrefix}table-wrap`], dataTableWrap: true, tabIndex: 0, role: 'group', ariaLabel: `Table ${chapter.number > 0 ? `${chapter.number}.` : ''}${tables}` },
         children: [node],
       };
     }
+    const first = node.children[0];
+    if (
+      node.tagName === 'span' && (parent as Element | undefined)?.tagName !== 'p' && node.children.length === 1 &&
+      first?.type === 'element' && first.tagName === 'math' && first.properties.display === 'block'
+    ) {
+      node.tagName = 'div';
+      props.className = [...(Array.isArray(props.className) ? props.className.map(String) : []), `${classPrefix}math-block`];
+      props.tabIndex = 0;
+    }
+    if (node.tagName === 'tr') {
+      for (const cell of node.children) {
+        if (cell.type === 'element' && cell.tagName === 'th') cell.properties.scope = (parent as Element).tagName === 'thead' ? 'col' : 'row';
+      }
+    }
+    if (node.tagName === 'th' || node.tagName === 'td') adaptCell(node, classPrefix);
   });
   return tree;
+}
+
+/**
+ * GFM's column alignment arrives as the obsolete `align` attribute: it becomes a class
+ * (`align-right`). A header cell says which cells it heads (`scope`), and one with no text (the
+ * corner of a table with row headers) would be announced as an unnamed header: it becomes a plain cell.
+ */
+function adaptCell(cell: Element, classPrefix: string): void {
+  const { align } = cell.properties;
+  if (typeof align === 'string') {
+    cell.properties.className = [...(Array.isArray(cell.properties.className) ? cell.properties.className.map(String) : []), `${classPrefix}align-${align}`];
+    delete cell.properties.align;
+  }
+  if (cell.tagName === 'th' && !hasText(cell)) {
+    cell.tagName = 'td';
+    delete cell.properties.scope;
+  }
+}
+
+function hasText(node: Element): boolean {
+  return node.children.some((child) => (child.type === 'text' ? child.value.trim() !== '' : child.type === 'element' && hasText(child)));
 }

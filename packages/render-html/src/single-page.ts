@@ -4,6 +4,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { adaptTree, type Reference } from './adapt-tree.js';
+import { injected } from './page.js';
 import { chapterLabel, colophon, glossaryList, noteAuthors, sourceAuthor, tocList } from './book-parts.js';
 import siteCss from './site.css';
 
@@ -18,6 +19,8 @@ export interface SinglePageOptions {
   pageOf?: (href: string) => number | undefined;
   /** Extra elements at the top of `<head>` (canonical link, meta tags). */
   head?: ElementContent[];
+  /** JavaScript run at the end of `<body>` (a dev server's live reload); must not contain `</script>`. */
+  injectScript?: string;
 }
 
 /** The `id` a chapter's element gets on the single page, and the prefix of the ids inside it. */
@@ -78,9 +81,10 @@ export function renderSinglePage(book: Book, options: SinglePageOptions = {}): s
                 ])
               : undefined,
           ].filter((e) => e !== undefined)),
+          ...injected(options.injectScript),
         ]),
       ]),
     ],
   };
-  return toHtml(tree);
+  return toHtml(tree, { upperDoctype: true });
 }

@@ -1,173 +1,162 @@
-import type { Book, Chapter, Section } from '@dmls/core';
+import type { Book, Chapter } from '@dmls/core';
 import { contentCss } from '@dmls/theme';
-import type { Element, ElementContent, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { adaptTree, type Reference } from './adapt-tree.js';
-import { chapterLabel, colophon, glossaryList, noteAuthors, tocList } from './book-parts.js';
+import { chapterLabel, glossaryList, noteAuthors, sourceAuthor } from './book-parts.js';
+import { baseUrl, headMeta, renderPage, type ShellOptions } from './page.js';
+import { searchDocuments, searchIndexScript } from './search-index.js';
+import { searchScript } from './search-script.js';
+import { fontFaceCss, siteAssets } from './site-assets.js';
+import type { SiteFile } from './site-file.js';
 import { renderSinglePage } from './single-page.js';
 import siteCss from './site.css';
-import themeScript from './theme-script.js';
+
+export type { SiteFile } from './site-file.js';
 
 export interface SiteOptions {
   /** Package version, shown in the footer and on the single-page edition. */
   version?: string;
-  /** Absolute URL where the site will live (e.g. `https://example.org/dmls/`), for canonical links, Open Graph and the sitemap. */
+  /** Absolute URL where the site will live (e.g. `https://example.org/dmls/`), for canonical links, Open Graph and the sitemap. Links inside the site are relative either way. */
   siteUrl?: string;
+  /**
+   * JavaScript run at the end of every page's `<body>` (a dev server's live reload). Inserted as
+   * is: it must not contain `</script>`.
+   */
+  injectScript?: string;
 }
 
-/** One file of the site: a path relative to the site's root, and its content. */
-export interface SiteFile {
-  path: string;
-  content: string;
-}
+const GLOSSARY = 'glossary.html';
 
-/** The reading site: home, a page per chapter, glossary, single-page edition, 404, CSS, figures, sitemap. */
+/**
+ * The reading site: home, a page per chapter, glossary, search, single-page edition, 404, CSS,
+ * fonts, figures, search index and, given `siteUrl`, a sitemap. Every link is relative, so the
+ * files can be served under any path or opened from disk.
+ */
 export function renderSite(book: Book, options: SiteOptions = {}): SiteFile[] {
-  const files: SiteFile[] = [];
   const all = [book.introduction, ...book.chapters];
-  const link = (ref: Reference) => `${ref.chapter === book.introduction.id ? 'index' : ref.chapter}.html${ref.section ? `#${ref.section}` : ''}`;
-  const pageName = (chapter: Chapter) => link({ chapter: chapter.id });
+  const pageOf = (id: string) => `${id === book.introduction.id ? 'index' : id}.html`;
+  const link = (ref: Reference) => `${pageOf(ref.chapter)}${ref.section ? `#${ref.section}` : ''}`;
+  const files: SiteFile[] = all.map((chapter, i) => ({
+    path: pageOf(chapter.id),
+    content: chapterPage(book, options, chapter, link, all[i - 1], all[i + 1]),
+  }));
+  const base = baseUrl(options.siteUrl);
+  const page = (path: string, title: string, description: string, body: ElementContent[], extra: { searchBox?: boolean; scripts?: string[]; base?: string } = {}) =>
+    files.push({ path, content: renderPage(book, options, { path, title, description, current: path === GLOSSARY ? 'glossary' : '', body, ...extra }) });
 
-  all.forEach((chapter, i) => {
-    const tree = adaptTree(chapter, { resolveLink: link, headingAnchors: true });
-    const previous = all[i - 1];
-    const next = all[i + 1];
-    const body = [
-      h('header.chapter-head', [
-        h('p.chapter-label', chapterLabel(chapter)),
-        h('h1', chapter === book.introduction ? book.title : chapter.title),
-        h('p.summary', chapter.summary),
-        h('p.meta', `${chapter.readingMinutes} min read · ${chapter.wordCount.toLocaleString('en')} words`),
-      ]),
-      ...(tree.children as ElementContent[]),
-      h('nav.prev-next', { ariaLabel: 'Previous and next chapter' }, [
-        previous ? h('a.prev', { href: pageName(previous), rel: 'prev' }, [h('span.dir', 'Previous'), previous.title]) : h('span'),
-        next
-          ? h('a.next', { href: pageName(next), rel: 'next' }, [h('span.dir', 'Next'), next.title])
-          : h('a.next', { href: 'glossary.html', rel: 'next' }, [h('span.dir', 'Next'), 'Glossary']),
-      ]),
-    ];
-    files.push({
-      path: pageName(chapter),
-      content: page(book, options, {
-        path: pageName(chapter),
-        title: chapter === book.introduction ? book.title : `${chapter.title} · ${book.title}`,
-        description: chapter.summary,
-        current: chapter.id,
-        body,
-        outline: chapter.sections,
-      }),
-    });
-  });
-
-  files.push({
-    path: 'glossary.html',
-    content: page(book, options, {
-      path: 'glossary.html',
-      title: `Glossary · ${book.title}`,
-      description: `Definitions of ${book.glossary.length} key terms of ${book.title}.`,
-      current: 'glossary',
-      body: [h('header.chapter-head', [h('h1', 'Glossary')]), glossaryList(book, link)],
-    }),
-  });
-  files.push({
-    path: '404.html',
-    content: page(book, options, {
-      path: '404.html',
-      title: `Page not found · ${book.title}`,
-      description: 'This page does not exist.',
-      current: '',
-      body: [
-        h('header.chapter-head', [h('h1', 'Page not found')]),
-        h('p', ['There is no page at this address. Start from ', h('a', { href: 'index.html' }, 'the table of contents'), '.']),
-      ],
-    }),
-  });
+  page(GLOSSARY, `Glossary · ${book.title}`, `Definitions of ${book.glossary.length} key terms of ${book.title}.`, [
+    h('header.chapter-head', [h('h1', 'Glossary')]),
+    glossaryList(book, link),
+  ]);
+  page('search.html', `Search · ${book.title}`, `Search the full text of ${book.title}.`, searchBody(), { searchBox: false, scripts: [searchScript()] });
+  page('404.html', `Page not found · ${book.title}`, 'This page does not exist.', [
+    h('header.chapter-head', [h('h1', 'Page not found')]),
+    h('p', ['There is no page at this address. Start from ', h('a', { href: 'index.html' }, 'the home page'), ' or ', h('a', { href: 'search.html' }, 'search'), '.']),
+  ], base ? { base } : {});
   files.push({
     path: 'book.html',
     content: renderSinglePage(book, {
       ...(options.version ? { version: options.version } : {}),
-      head: headMeta(book, options, 'book.html', book.description),
+      ...(options.injectScript ? { injectScript: options.injectScript } : {}),
+      css: fontFaceCss(),
+      head: headMeta(book, options, 'book.html', `${book.title} (single page)`, book.description),
     }),
   });
-  files.push({ path: 'style.css', content: `${contentCss}\n${siteCss}` });
+  files.push({ path: 'style.css', content: `${fontFaceCss()}\n${contentCss}\n${siteCss}` });
+  files.push({ path: 'search-index.js', content: searchIndexScript(searchDocuments(book, link, GLOSSARY)) });
+  files.push({ path: 'favicon.svg', content: FAVICON });
+  files.push(...siteAssets());
   for (const chapter of all) for (const figure of chapter.figures) files.push({ path: figure.src, content: figure.svg });
-  if (options.siteUrl) {
-    const base = options.siteUrl.endsWith('/') ? options.siteUrl : `${options.siteUrl}/`;
-    const urls = files.filter((f) => f.path.endsWith('.html') && f.path !== '404.html').map((f) => `  <url><loc>${base}${f.path}</loc><lastmod>${book.modified.slice(0, 10)}</lastmod></url>`);
+  if (base) {
+    const pages = files.filter((f) => f.path.endsWith('.html') && f.path !== '404.html' && f.path !== 'search.html');
+    const urls = pages.map((f) => `  <url><loc>${escapeXml(base + f.path)}</loc><lastmod>${book.modified.slice(0, 10)}</lastmod></url>`);
     files.push({ path: 'sitemap.xml', content: `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n` });
+    files.push({ path: 'robots.txt', content: `User-agent: *\nAllow: /\nSitemap: ${base}sitemap.xml\n` });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-interface PageSpec {
-  path: string;
-  title: string;
-  description: string;
-  current: string;
-  body: ElementContent[];
-  outline?: Section[];
+function chapterPage(book: Book, options: ShellOptions, chapter: Chapter, link: (ref: Reference) => string, previous?: Chapter, next?: Chapter): string {
+  const isHome = chapter === book.introduction;
+  const tree = adaptTree(chapter, { resolveLink: link, headingAnchors: true });
+  const body: ElementContent[] = [
+    isHome
+      ? h('header.chapter-head', [
+          h('p.chapter-label', 'Study notes'),
+          h('h1', book.title),
+          book.subtitle ? h('p.summary', book.subtitle) : h('p.summary', chapter.summary),
+          h('p.meta', `Notes on ${book.source.title} by ${sourceAuthor(book)} (${book.source.publisher}, ${book.source.year}), written by ${noteAuthors(book)}.`),
+        ])
+      : h('header.chapter-head', [
+          h('p.chapter-label', chapterLabel(chapter)),
+          h('h1', chapter.title),
+          h('p.summary', chapter.summary),
+          h('p.meta', `${chapter.readingMinutes} min read · ${chapter.wordCount.toLocaleString('en')} words`),
+        ]),
+    ...(tree.children as ElementContent[]),
+    ...(isHome ? [contents(book, link)] : []),
+    h('nav.prev-next', { ariaLabel: 'Previous and next chapter' }, [
+      previous ? h('a.prev', { href: link({ chapter: previous.id }), rel: 'prev' }, [h('span.dir', 'Previous'), previous.title]) : h('span'),
+      next
+        ? h('a.next', { href: link({ chapter: next.id }), rel: 'next' }, [h('span.dir', 'Next'), next.title])
+        : h('a.next', { href: GLOSSARY }, [h('span.dir', 'Next'), 'Glossary']),
+    ]),
+  ];
+  const outline = chapter.sections.map((s) => ({ id: s.id, title: s.title }));
+  return renderPage(book, options, {
+    path: link({ chapter: chapter.id }),
+    title: isHome ? `${book.title}: study notes` : pageTitle(chapter.title, book.title),
+    description: chapter.summary,
+    current: chapter.id,
+    body,
+    outline: isHome ? [...outline, { id: 'book-contents', title: 'Contents' }] : outline,
+  });
 }
 
-function headMeta(book: Book, options: SiteOptions, path: string, description: string): Element[] {
-  if (!options.siteUrl) return [];
-  const base = options.siteUrl.endsWith('/') ? options.siteUrl : `${options.siteUrl}/`;
+/** The home page's table of contents: every chapter with its summary. */
+function contents(book: Book, link: (ref: Reference) => string): ElementContent {
+  return h('section.book-contents', { ariaLabelledBy: 'book-contents' }, [
+    h('h2', { id: 'book-contents' }, 'Contents'),
+    h('ol.contents-list', [
+      ...book.chapters.map((chapter) =>
+        h('li', [
+          h('a.contents-title', { href: link({ chapter: chapter.id }) }, [h('span.toc-number', String(chapter.number)), ' ', chapter.title]),
+          h('p.contents-summary', chapter.summary),
+        ]),
+      ),
+      h('li', [h('a.contents-title', { href: GLOSSARY }, 'Glossary'), h('p.contents-summary', `Definitions of ${book.glossary.length} key terms.`)]),
+    ]),
+  ]);
+}
+
+/** The search page works from its query string, so a search box anywhere can submit to it. */
+function searchBody(): ElementContent[] {
   return [
-    h('link', { rel: 'canonical', href: base + path }),
-    h('meta', { property: 'og:type', content: 'book' }),
-    h('meta', { property: 'og:site_name', content: book.title }),
-    h('meta', { property: 'og:url', content: base + path }),
-    h('meta', { property: 'og:description', content: description }),
+    h('header.chapter-head', [h('h1', 'Search')]),
+    h('form#search-form.search-form', { role: 'search', action: 'search.html' }, [
+      h('label', { htmlFor: 'search-input' }, 'Search the notes'),
+      h('div.search-row', [
+        h('input#search-input', { type: 'search', name: 'q', autoComplete: 'off' }),
+        h('button', { type: 'submit' }, 'Search'),
+      ]),
+    ]),
+    h('noscript', h('p', ['Search needs JavaScript. Without it, browse the ', h('a', { href: 'index.html#book-contents' }, 'contents'), ' or the ', h('a', { href: GLOSSARY }, 'glossary'), '.'])),
+    h('p#search-status.search-status', { role: 'status' }),
+    h('ol#search-results.search-results'),
   ];
 }
 
-function page(book: Book, options: SiteOptions, spec: PageSpec): string {
-  const outline = spec.outline?.length
-    ? h('aside.page-outline', { ariaLabelledBy: 'outline-title' }, [
-        h('p.outline-title', { id: 'outline-title' }, 'On this page'),
-        h('ol', spec.outline.map((s) => h('li', [h('a', { href: `#${s.id}` }, s.title)]))),
-      ])
-    : undefined;
-  const tree: Root = {
-    type: 'root',
-    children: [
-      { type: 'doctype' },
-      h('html', { lang: book.language }, [
-        h('head', [
-          h('meta', { charSet: 'utf-8' }),
-          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          h('title', spec.title),
-          h('meta', { name: 'description', content: spec.description }),
-          h('meta', { name: 'author', content: noteAuthors(book) }),
-          h('meta', { name: 'color-scheme', content: 'light dark' }),
-          h('meta', { property: 'og:title', content: spec.title }),
-          ...headMeta(book, options, spec.path, spec.description),
-          h('link', { rel: 'stylesheet', href: 'style.css' }),
-          // Runs before first paint so that a remembered theme never flashes the other one.
-          h('script', themeScript),
-        ]),
-        h('body', [
-          h('a.skip-link', { href: '#main' }, 'Skip to content'),
-          h('header.topbar', [
-            h('a.site-title', { href: 'index.html' }, book.title),
-            h('a.topbar-link', { href: 'book.html' }, 'Single page'),
-            h('button.theme-toggle', { type: 'button', ariaLabel: 'Switch between light and dark theme', hidden: true }, 'Theme'),
-          ]),
-          h('div.layout', [
-            h('nav.sidebar', { ariaLabel: 'Chapters' }, [
-              h('details.toc-details', { open: true }, [
-                h('summary', 'Contents'),
-                tocList(book, (ref) => `${ref.chapter === book.introduction.id ? 'index' : ref.chapter}.html`, { depth: 1, current: spec.current, glossary: 'glossary.html' }),
-              ]),
-            ]),
-            h('main#main', [h('article', spec.body)]),
-            outline,
-          ].filter((e) => e !== undefined)),
-          h('footer.site-footer', colophon(book, options.version)),
-        ]),
-      ]),
-    ],
-  };
-  return toHtml(tree);
+/** "Chapter · Book", or the chapter alone where both would pass the 70 characters that search results show. */
+function pageTitle(title: string, bookTitle: string): string {
+  const full = `${title} · ${bookTitle}`;
+  return full.length <= 70 ? full : title;
+}
+
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0550ae"/>' +
+  '<path d="M8 8h7a3 3 0 0 1 3 3v13a2 2 0 0 0-2-2H8zM24 8h-3a3 3 0 0 0-3 3v13a2 2 0 0 1 2-2h4z" fill="#fff"/></svg>\n';
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }

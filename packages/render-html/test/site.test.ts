@@ -15,8 +15,9 @@ beforeAll(async () => {
 });
 
 /** Every `href="x.html#y"` and `href="#y"` in the files points at a file and an id that exist. */
-function brokenLinks(files: { path: string; content: string }[]): string[] {
-  const ids = new Map(files.map((f) => [f.path, new Set([...f.content.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]))]));
+function brokenLinks(all: { path: string; content: string | Uint8Array }[]): string[] {
+  const files = all.filter((f): f is { path: string; content: string } => typeof f.content === 'string');
+  const ids = new Map(all.map((f) => [f.path, new Set([...String(f.content).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]))]));
   const broken: string[] = [];
   for (const file of files.filter((f) => f.path.endsWith('.html'))) {
     for (const [, href] of file.content.matchAll(/\shref="([^"]+)"/g)) {
@@ -31,12 +32,27 @@ function brokenLinks(files: { path: string; content: string }[]): string[] {
 }
 
 describe('renderSite', () => {
-  it('writes home, chapter pages, glossary, single page, 404, CSS and figures', () => {
+  it('writes home, chapter pages, glossary, search, single page, 404, CSS, fonts, figures and the search index', () => {
     const paths = renderSite(book).map((f) => f.path);
     expect(paths).toEqual([
-      '404.html', 'book.html', 'figures/circle.svg', 'figures/square.svg', 'first-steps.html',
-      'glossary.html', 'going-further.html', 'index.html', 'style.css',
+      '404.html', 'assets/minisearch.js', 'book.html', 'favicon.svg', 'figures/circle.svg', 'figures/square.svg', 'first-steps.html',
+      'fonts/LICENSE-source-serif-4.txt', 'fonts/source-serif-4-latin-400-italic.woff2', 'fonts/source-serif-4-latin-400-normal.woff2',
+      'fonts/source-serif-4-latin-700-normal.woff2', 'glossary.html', 'going-further.html', 'index.html', 'search-index.js', 'search.html', 'style.css',
     ]);
+  });
+
+  it('copies the font files as bytes (woff2)', () => {
+    const font = renderSite(book).find((f) => f.path === 'fonts/source-serif-4-latin-400-normal.woff2')!;
+    expect(font.content).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(font.content as Uint8Array).subarray(0, 4).toString('latin1')).toBe('wOF2');
+  });
+
+  it('appends the injected script at the end of every page’s body', () => {
+    const script = 'window.__reload = 1;';
+    for (const file of renderSite(book, { injectScript: script }).filter((f) => f.path.endsWith('.html'))) {
+      expect(file.content, file.path).toMatch(/<script>window\.__reload = 1;<\/script><\/body>/);
+    }
+    expect(renderSite(book).some((f) => String(f.content).includes('__reload'))).toBe(false);
   });
 
   it('has no broken internal link or anchor', () => {
@@ -48,6 +64,9 @@ describe('renderSite', () => {
     const sitemap = files.find((f) => f.path === 'sitemap.xml')!.content;
     expect(sitemap).toContain('<loc>https://example.org/notes/first-steps.html</loc>');
     expect(files.find((f) => f.path === 'index.html')!.content).toContain('<link rel="canonical" href="https://example.org/notes/index.html">');
+    expect(files.find((f) => f.path === 'robots.txt')!.content).toContain('Sitemap: https://example.org/notes/sitemap.xml');
+    // Served for a missing page at any depth, the 404 page resolves its links from the site's root.
+    expect(files.find((f) => f.path === '404.html')!.content).toContain('<base href="https://example.org/notes/">');
   });
 
   it('gives every page a title, a description and a language', () => {

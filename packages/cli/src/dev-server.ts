@@ -42,7 +42,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const [{ compile, createCompileCache }, { renderSite }] = await Promise.all([import('@dmls/core'), import('@dmls/render-html')]);
   const cache = createCompileCache();
   const dir = path.resolve(options.dir);
-  let files = new Map<string, string | Uint8Array>();
+  // Pages are rendered when asked for, once per rebuild: saving a chapter costs its compile only.
+  let current: import('@dmls/core').Book | undefined;
+  let rendered = new Map<string, string | Uint8Array | undefined>();
+  const file = (name: string) => {
+    if (!current) return undefined;
+    if (!rendered.has(name)) rendered.set(name, renderSite(current, { injectScript: devClientScript, only: [name] })[0]?.content);
+    return rendered.get(name);
+  };
   let errors: Diagnostic[] = [];
   let generation = 0;
   let modified: string | undefined;
@@ -55,10 +62,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const { book, diagnostics } = await compile(dir, { cache, ...(modified ? { modified } : {}) });
     modified ??= book?.modified;
     if (book) {
-      const site = renderSite(book, { injectScript: devClientScript });
-      const next = new Map<string, string | Uint8Array>();
-      for (const file of site) next.set(file.path, file.content);
-      files = next;
+      current = book;
+      rendered = new Map();
     }
     errors = diagnostics.filter((d) => d.severity === 'error');
     generation++;
@@ -83,10 +88,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
     let name = decodeURIComponent(url.pathname).replace(/^\/+/, '');
     if (name === '' || name.endsWith('/')) name += 'index.html';
-    const body = files.get(name) ?? (files.has(`${name}.html`) ? files.get(`${name}.html`) : undefined);
+    const direct = file(name);
+    if (direct === undefined && !name.includes('.') && file(`${name}.html`) !== undefined) name = `${name}.html`;
+    const body = direct ?? file(name);
     if (body === undefined) {
       response.writeHead(404, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' });
-      response.end(files.get('404.html') ?? 'Not found');
+      response.end(file('404.html') ?? 'Not found');
       return;
     }
     response.writeHead(200, { 'content-type': TYPES[path.extname(name)] ?? 'application/octet-stream', 'cache-control': 'no-store' });

@@ -24,6 +24,8 @@ export interface SiteOptions {
    * is: it must not contain `</script>`.
    */
   injectScript?: string;
+  /** Render only these paths (a dev server renders each page when it is asked for). */
+  only?: readonly string[];
 }
 
 const GLOSSARY = 'glossary.html';
@@ -37,42 +39,45 @@ export function renderSite(book: Book, options: SiteOptions = {}): SiteFile[] {
   const all = [book.introduction, ...book.chapters];
   const pageOf = (id: string) => `${id === book.introduction.id ? 'index' : id}.html`;
   const link = (ref: Reference) => `${pageOf(ref.chapter)}${ref.section ? `#${ref.section}` : ''}`;
-  const files: SiteFile[] = all.map((chapter, i) => ({
-    path: pageOf(chapter.id),
-    content: chapterPage(book, options, chapter, link, all[i - 1], all[i + 1]),
-  }));
+  const wanted = options.only ? new Set(options.only) : undefined;
+  const want = (path: string) => !wanted || wanted.has(path);
+  const files: SiteFile[] = [];
+  // Each file is built only when wanted: the content is a function of the path.
+  const add = (path: string, content: () => string | Uint8Array) => {
+    if (want(path)) files.push({ path, content: content() });
+  };
+  all.forEach((chapter, i) => add(pageOf(chapter.id), () => chapterPage(book, options, chapter, link, all[i - 1], all[i + 1])));
   const base = baseUrl(options.siteUrl);
-  const page = (path: string, title: string, description: string, body: ElementContent[], extra: { searchBox?: boolean; scripts?: string[]; base?: string } = {}) =>
-    files.push({ path, content: renderPage(book, options, { path, title, description, current: path === GLOSSARY ? 'glossary' : '', body, ...extra }) });
+  const page = (path: string, title: string, description: string, body: () => ElementContent[], extra: { searchBox?: boolean; scripts?: string[]; base?: string } = {}) =>
+    add(path, () => renderPage(book, options, { path, title, description, current: path === GLOSSARY ? 'glossary' : '', body: body(), ...extra }));
 
-  page(GLOSSARY, `Glossary · ${book.title}`, `Definitions of ${book.glossary.length} key terms of ${book.title}.`, [
+  page(GLOSSARY, `Glossary · ${book.title}`, `Definitions of ${book.glossary.length} key terms of ${book.title}.`, () => [
     h('header.chapter-head', [h('h1', 'Glossary')]),
     glossaryList(book, link),
   ]);
-  page('search.html', `Search · ${book.title}`, `Search the full text of ${book.title}.`, searchBody(), { searchBox: false, scripts: [searchScript()] });
-  page('404.html', `Page not found · ${book.title}`, 'This page does not exist.', [
+  page('search.html', `Search · ${book.title}`, `Search the full text of ${book.title}.`, searchBody, { searchBox: false, scripts: [searchScript()] });
+  page('404.html', `Page not found · ${book.title}`, 'This page does not exist.', () => [
     h('header.chapter-head', [h('h1', 'Page not found')]),
     h('p', ['There is no page at this address. Start from ', h('a', { href: 'index.html' }, 'the home page'), ' or ', h('a', { href: 'search.html' }, 'search'), '.']),
   ], base ? { base } : {});
-  files.push({
-    path: 'book.html',
-    content: renderSinglePage(book, {
+  add('book.html', () =>
+    renderSinglePage(book, {
       ...(options.version ? { version: options.version } : {}),
       ...(options.injectScript ? { injectScript: options.injectScript } : {}),
       css: fontFaceCss(),
       head: headMeta(book, options, 'book.html', `${book.title} (single page)`, book.description),
     }),
-  });
-  files.push({ path: 'style.css', content: `${fontFaceCss()}\n${contentCss}\n${siteCss}` });
-  files.push({ path: 'search-index.js', content: searchIndexScript(searchDocuments(book, link, GLOSSARY)) });
-  files.push({ path: 'favicon.svg', content: FAVICON });
-  files.push(...siteAssets());
-  for (const chapter of all) for (const figure of chapter.figures) files.push({ path: figure.src, content: figure.svg });
+  );
+  add('style.css', () => `${fontFaceCss()}\n${contentCss}\n${siteCss}`);
+  add('search-index.js', () => searchIndexScript(searchDocuments(book, link, GLOSSARY)));
+  add('favicon.svg', () => FAVICON);
+  for (const asset of siteAssets()) if (want(asset.path)) files.push(asset);
+  for (const chapter of all) for (const figure of chapter.figures) add(figure.src, () => figure.svg);
   if (base) {
-    const pages = files.filter((f) => f.path.endsWith('.html') && f.path !== '404.html' && f.path !== 'search.html');
+    const pages = [...all.map((c) => pageOf(c.id)), GLOSSARY, 'book.html'].map((path) => ({ path }));
     const urls = pages.map((f) => `  <url><loc>${escapeXml(base + f.path)}</loc><lastmod>${book.modified.slice(0, 10)}</lastmod></url>`);
-    files.push({ path: 'sitemap.xml', content: `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n` });
-    files.push({ path: 'robots.txt', content: `User-agent: *\nAllow: /\nSitemap: ${base}sitemap.xml\n` });
+    add('sitemap.xml', () => `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`);
+    add('robots.txt', () => `User-agent: *\nAllow: /\nSitemap: ${base}sitemap.xml\n`);
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

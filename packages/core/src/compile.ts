@@ -144,7 +144,20 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
   if (cache) prune(cache, new Set(parseKeys.values()), finishedKeys);
 
   const glossaryText = (await readText(path.join(root, 'glossary.yaml'))) ?? '';
-  const glossary = readGlossary(glossaryText, show('glossary.yaml'), new Set(ids.keys()), diagnostics);
+  // YAML parsing of a long glossary takes hundreds of milliseconds: keep it with the chapters.
+  const glossaryKey = hash(['glossary', show('glossary.yaml'), glossaryText, ...ids.keys()]);
+  let glossaryEntry = cache?.glossary.get(glossaryKey);
+  if (!glossaryEntry) {
+    const local = new Diagnostics();
+    glossaryEntry = { value: readGlossary(glossaryText, show('glossary.yaml'), new Set(ids.keys()), local), diagnostics: local.list };
+    if (cache) {
+      cache.glossary.clear();
+      cache.glossary.set(glossaryKey, glossaryEntry);
+      cache.dirty = true;
+    }
+  }
+  diagnostics.list.push(...glossaryEntry.diagnostics);
+  const glossary = glossaryEntry.value;
   lintBook(
     parsed,
     figureFiles,

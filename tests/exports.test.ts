@@ -8,6 +8,8 @@ const expected: Record<string, string[]> = {
   theme: ['contentCss'],
   'render-html': ['adaptTree', 'renderChapterHtml', 'renderSinglePage', 'renderSite', 'singlePageLink'],
   cli: ['run', 'startDevServer'],
+  'render-epub': ['EpubInputError', 'renderEpub'],
+  'render-pdf': ['RenderPdfError', 'findChromium', 'renderPdf'],
 };
 
 describe.each(Object.entries(expected))('@dmls/%s', (name, exports) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 const expected: Record<string, string[]> = {
   core: ['compareDiagnostics', 'compile', 'createCompileCache', 'formatDiagnostic', 'readCompileCache', 'writeCompileCache'],
   content: ['book', 'chapters', 'getChapter', 'glossary'],
-  theme: ['contentCss'],
+  theme: ['contentCss', 'coverArt'],
   'render-html': ['adaptTree', 'renderChapterHtml', 'renderSinglePage', 'renderSite', 'singlePageLink'],
   cli: ['run', 'startDevServer'],
   'render-epub': ['EpubInputError', 'renderEpub'],

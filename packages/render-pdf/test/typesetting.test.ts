@@ -1,7 +1,7 @@
 import type { Book } from '@dmls/core';
 import type { Element, Root, Text } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { coverArt, coverSpec } from '../src/cover.js';
+import { coverSpec } from '../src/cover.js';
 import { hyphenateBook, hyphenatorFor } from '../src/hyphenate.js';
 import { PAGE_GEOMETRY } from '../src/page-size.js';
 import { cssString, printCss } from '../src/print-css.js';
@@ -83,12 +83,6 @@ describe('printHtml', () => {
 });
 
 describe('cover', () => {
-  it('draws the same picture for the same title, another for another', () => {
-    expect(coverArt('A')).toBe(coverArt('A'));
-    expect(coverArt('A')).not.toBe(coverArt('B'));
-    expect(coverArt('A')).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-  });
-
   it('shows the title, subtitle, credit and authors', () => {
     const spec = coverSpec(book);
     expect(spec.title).toBe(book.title);

@@ -7,3 +7,5 @@ import content from './content.css';
  * because EPUB reading systems are old browsers.
  */
 export const contentCss: string = content;
+
+export { coverArt } from './cover-art.js';

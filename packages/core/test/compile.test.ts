@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,8 @@ const update = Boolean(process.env.UPDATE_FIXTURES);
 
 /** Each fixture folder is an input book; expected.json beside it is what compile must return. */
 describe('compile fixtures', () => {
-  for (const name of readdirSync(fixtures).sort()) {
+  // Each folder is a case; its expected output sits beside it as <name>.expected.json.
+  for (const name of readdirSync(fixtures).filter((n) => statSync(path.join(fixtures, n)).isDirectory()).sort()) {
     it(name, async () => {
       const dir = path.join(fixtures, name);
       const { book, diagnostics } = await compile(dir, { cwd: dir, modified: '2022-05-01T00:00:00Z' });

@@ -12,6 +12,17 @@ export function sourceAuthor(book: Book): string {
   return book.credits.find((c) => c.role === 'source-author')?.name ?? book.source.author;
 }
 
+/** The start of every page's `<head>`: encoding, viewport, title, description and authors. */
+export function documentHead(book: Book, title: string, description: string): Element[] {
+  return [
+    h('meta', { charSet: 'utf-8' }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('title', title),
+    h('meta', { name: 'description', content: description }),
+    h('meta', { name: 'author', content: noteAuthors(book) }),
+  ];
+}
+
 export function noteAuthors(book: Book): string {
   return book.credits.filter((c) => c.role === 'author').map((c) => c.name).join(', ');
 }

@@ -2,7 +2,7 @@ import type { Book, Section } from '@dmls/core';
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h, s } from 'hastscript';
-import { colophon, noteAuthors, tocList } from './book-parts.js';
+import { colophon, documentHead, tocList } from './book-parts.js';
 import { bodyFontPath } from './site-assets.js';
 import themeScript from './theme-script.js';
 
@@ -80,12 +80,9 @@ export function renderPage(book: Book, options: ShellOptions, spec: PageSpec): s
       { type: 'doctype' },
       h('html', { lang: book.language }, [
         h('head', [
-          h('meta', { charSet: 'utf-8' }),
-          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          ...documentHead(book, spec.title, spec.description),
+          // <base> must come before the first element with a URL (the links below).
           spec.base ? h('base', { href: spec.base }) : undefined,
-          h('title', spec.title),
-          h('meta', { name: 'description', content: spec.description }),
-          h('meta', { name: 'author', content: noteAuthors(book) }),
           h('meta', { name: 'color-scheme', content: 'light dark' }),
           ...headMeta(book, options, spec.path, spec.title, spec.description),
           h('link', { rel: 'icon', href: 'favicon.svg', type: 'image/svg+xml' }),

@@ -5,7 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { adaptTree, type Reference } from './adapt-tree.js';
 import { injected } from './page.js';
-import { chapterLabel, colophon, glossaryList, noteAuthors, sourceAuthor, tocList } from './book-parts.js';
+import { chapterLabel, colophon, documentHead, glossaryList, noteAuthors, sourceAuthor, tocList } from './book-parts.js';
 import siteCss from './site.css';
 
 export interface SinglePageOptions {
@@ -51,11 +51,7 @@ export function renderSinglePage(book: Book, options: SinglePageOptions = {}): s
       { type: 'doctype' },
       h('html', { lang: book.language }, [
         h('head', [
-          h('meta', { charSet: 'utf-8' }),
-          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          h('title', `${book.title}${book.subtitle ? `: ${book.subtitle}` : ''}`),
-          h('meta', { name: 'description', content: book.description }),
-          h('meta', { name: 'author', content: noteAuthors(book) }),
+          ...documentHead(book, `${book.title}${book.subtitle ? `: ${book.subtitle}` : ''}`, book.description),
           ...(options.head ?? []),
           h('style', `${contentCss}\n${siteCss}\n${options.css ?? ''}`),
         ]),

@@ -88,9 +88,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
     let name = decodeURIComponent(url.pathname).replace(/^\/+/, '');
     if (name === '' || name.endsWith('/')) name += 'index.html';
-    const direct = file(name);
-    if (direct === undefined && !name.includes('.') && file(`${name}.html`) !== undefined) name = `${name}.html`;
-    const body = direct ?? file(name);
+    // Pretty URLs: /training-data serves training-data.html.
+    if (file(name) === undefined && !name.includes('.')) name = `${name}.html`;
+    const body = file(name);
     if (body === undefined) {
       response.writeHead(404, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' });
       response.end(file('404.html') ?? 'Not found');

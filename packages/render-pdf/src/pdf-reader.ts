@@ -67,6 +67,28 @@ export class PdfReader {
     return this.text.slice(start, stream ? start + stream[0].lastIndexOf('stream') : end).trim();
   }
 
+  /** Every object number in the cross-reference table, in ascending order. */
+  objectNumbers(): number[] {
+    return [...this.offsets.keys()].sort((a, b) => a - b);
+  }
+
+  /**
+   * Object `num` in two pieces: its dictionary (or other value), and its stream, from `stream` to
+   * `endstream` inclusive, byte for byte (empty for an object without one). The stream's extent
+   * comes from its direct `/Length`, so stream bytes that look like `endobj` cannot cut it short.
+   */
+  parts(num: number): { value: string; stream: string } {
+    const value = this.object(num);
+    const start = this.text.indexOf(value, this.offsetOf(num)) + value.length;
+    const keyword = /^\s*stream\r?\n/.exec(this.text.slice(start, start + 16));
+    if (!keyword) return { value, stream: '' };
+    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(value);
+    const dataStart = start + keyword[0].length;
+    const end = length ? this.text.indexOf('endstream', dataStart + Number(length[1])) : this.text.indexOf('endstream', dataStart);
+    if (end < 0) throw bad(`object ${num} has a stream without endstream`);
+    return { value, stream: this.text.slice(start, end + 'endstream'.length).replace(/^\s*/, '') };
+  }
+
   /** Object numbers of the pages, in reading order. */
   pages(): number[] {
     const root = refIn(this.object(this.trailer.root), 'Pages');
@@ -127,7 +149,7 @@ export function refIn(dict: string, key: string): number | undefined {
 }
 
 /** A PDF name's text: `#xx` escapes undone, its bytes read as UTF-8 (how Skia writes ids). */
-function decodeName(name: string): string {
+export function decodeName(name: string): string {
   const bytes = name.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }

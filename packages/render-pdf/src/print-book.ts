@@ -1,74 +1,185 @@
+import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page, PDFOptions } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page, PDFOptions } from 'puppeteer-core';
 import { type CoverSpec, insertCover } from './cover.js';
 import { fitWideBlocks } from './fit-wide-blocks.js';
 import { loadFonts } from './load-fonts.js';
+import { mergePdfs } from './merge-pdfs.js';
 import { pageMap } from './page-map.js';
+import { PdfReader } from './pdf-reader.js';
 import { allowOnly } from './request-policy.js';
 import { pruneSoftHyphens } from './soft-hyphens.js';
 import { setTocPages } from './toc-pages.js';
 
 export interface PrintJob {
-  /** The print HTML, on disk. */
-  htmlFile: string;
+  /** The front matter's print HTML, on disk. */
+  front: string;
+  /** The print HTML of each part of the body, in reading order, on disk. */
+  body: string[];
   /** Folders the page may read files from (the HTML's and the fonts'); every other request is refused. */
   readableDirs: string[];
   cover: CoverSpec;
   /** Text of the running headers and footers, whose fonts must be loaded before printing. */
   marginText: string;
+  /** How many parts Chromium lays out at once (one renderer process each). */
+  workers: number;
   timeoutMs: number;
   progress: (message: string) => void;
 }
 
-const MAX_PASSES = 3;
+interface Part {
+  file: string;
+  front: boolean;
+  /** Kept loaded between measuring and printing when every part fits in memory at once. */
+  page?: Page;
+  /** Pages, without the unprinted first one of a body part. */
+  count: number;
+  /** Named destination → page within the part (from 1). */
+  pageOf: Map<string, number>;
+  /** Pages before the part's first. */
+  offset: number;
+}
+
+const BASE: PDFOptions = { printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false };
 
 /**
- * Loads the print HTML and prints it until the contents' page numbers are right. The first pass,
- * untagged and without bookmarks (it is only measured), finds on which page each chapter and
- * section starts, from the PDF's named destinations; the numbers go into the contents; the second
- * pass is the tagged PDF with bookmarks, checked against the first. Page numbers have a reserved
- * width, so the second layout matches the first; a third pass is made only if it does not.
+ * Prints the book in parts, on `workers` Chromium renderers at once, and merges them. First each
+ * part is laid out and measured: how many pages it has and where each chapter and section starts
+ * (from the PDF's named destinations). Then the contents get their page numbers, each body part is
+ * given as many unprinted pages before it as the parts before it have (so its page numbers continue
+ * theirs) and printed tagged and with bookmarks, only its own pages; the PDFs are merged, and the
+ * merged PDF is checked against the numbers in the contents. Page numbers have a reserved width,
+ * so the contents keep their length; if they did not, the body is printed once more.
  */
 export async function printBook(browser: Browser, job: PrintJob): Promise<Uint8Array> {
-  const page = (await browser.pages())[0] ?? (await browser.newPage());
+  const parts: Part[] = [
+    ...job.body.map((file) => ({ file, front: false, count: 0, pageOf: new Map(), offset: 0 })),
+    { file: job.front, front: true, count: 0, pageOf: new Map(), offset: 0 },
+  ];
+  const keepLoaded = job.body.length <= job.workers;
+  const contexts = await Promise.all(Array.from({ length: Math.min(job.workers, parts.length) }, () => browser.createBrowserContext()));
+
+  job.progress(`laying out pages (${job.body.length + 1} parts, ${contexts.length} at a time)…`);
+  await inParallel(parts, contexts, async (part, context) => {
+    const page = await load(context, part, job, keepLoaded ? 'prepare' : 'prepare-and-save');
+    // The measuring pass paints nothing (visibility does not change layout), which makes it cheap.
+    const invisible = await page.addStyleTag({ content: '*, *::before, *::after { visibility: hidden !important; }' });
+    const { count, pageOf } = pageMap(await page.pdf({ ...BASE, printBackground: false, tagged: false, outline: false, timeout: job.timeoutMs }));
+    const skipped = part.front ? 0 : 1;
+    part.count = count - skipped;
+    part.pageOf = new Map([...pageOf].map(([name, n]) => [name, n - skipped]));
+    if (keepLoaded) {
+      await invisible.evaluate((element) => element.remove());
+      await releaseMemory(page);
+      part.page = page;
+    } else {
+      await page.close();
+    }
+  });
+
+  const front = parts.at(-1)!;
+  for (let attempt = 1; ; attempt++) {
+    const pages = placeParts(parts);
+    const total = parts.reduce((sum, part) => sum + part.count, 0);
+    job.progress(`printing ${total} pages with bookmarks and tags…`);
+    let targets: string[] = [];
+    const printed = await inParallel(parts, contexts, async (part, context) => {
+      const page = part.page ?? (await load(context, part, job, 'prepared'));
+      let pdf: Uint8Array;
+      if (part.front) {
+        targets = await page.evaluate(setTocPages, Object.fromEntries(pages));
+        pdf = await page.pdf({ ...BASE, tagged: true, outline: true, timeout: job.timeoutMs });
+      } else {
+        await page.evaluate(addSkippedPages, part.offset - 1);
+        pdf = await page.pdf({ ...BASE, tagged: true, outline: true, timeout: job.timeoutMs, pageRanges: `${part.offset + 1}-${part.offset + part.count}` });
+        await page.evaluate(addSkippedPages, -(part.offset - 1));
+      }
+      if (!keepLoaded) await page.close();
+      return pdf;
+    });
+
+    const frontCount = new PdfReader(printed.at(-1)!).pages().length;
+    if (frontCount !== front.count && attempt === 1) {
+      // The numbers changed the length of the contents: every later page moves.
+      job.progress('printing again: the page numbers changed the length of the contents…');
+      front.count = frontCount;
+      continue;
+    }
+    const unplaced = targets.filter((t) => !pages.has(t));
+    if (unplaced.length > 0) job.progress(`warning: no page found for ${unplaced.length} contents entries (${unplaced.slice(0, 3).join(', ')})`);
+    job.progress(`merging ${parts.length} parts…`);
+    const merged = mergePdfs([printed.at(-1)!, ...printed.slice(0, -1)]);
+    const final = pageMap(merged).pageOf;
+    const moved = targets.filter((t) => pages.has(t) && final.get(t) !== pages.get(t));
+    if (moved.length > 0) job.progress(`warning: ${moved.length} contents entries may show the wrong page (${moved.slice(0, 3).join(', ')})`);
+    if (keepLoaded) await Promise.all(parts.map((part) => part.page?.close()));
+    return merged;
+  }
+}
+
+/** Gives each body part the number of pages before it, and returns every destination's page. */
+function placeParts(parts: Part[]): Map<string, number> {
+  const front = parts.at(-1)!;
+  const pages = new Map<string, number>();
+  let offset = front.count;
+  for (const part of parts.slice(0, -1)) {
+    part.offset = offset;
+    for (const [name, n] of part.pageOf) pages.set(name, n + offset);
+    offset += part.count;
+  }
+  return pages;
+}
+
+/**
+ * Opens a part in a new tab of `context` and loads the fonts of the margins. Unless that was done
+ * already (and saved), it also puts the cover on the front matter, fits wide blocks to the text
+ * width and keeps only the soft hyphens where lines break.
+ */
+async function load(context: BrowserContext, part: Part, job: PrintJob, mode: 'prepare' | 'prepare-and-save' | 'prepared'): Promise<Page> {
+  const page = await context.newPage();
   page.setDefaultTimeout(job.timeoutMs);
   page.setDefaultNavigationTimeout(job.timeoutMs);
   await allowOnly(page, job.readableDirs);
   await page.emulateMediaType('print');
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
-  job.progress('loading the book into Chromium…');
-  await page.goto(pathToFileURL(job.htmlFile).href, { waitUntil: 'load' });
-  await page.evaluate(insertCover, job.cover);
+  await page.goto(pathToFileURL(part.file).href, { waitUntil: 'load' });
+  if (mode !== 'prepared' && part.front) await page.evaluate(insertCover, job.cover);
   await page.evaluate(loadFonts, job.marginText);
-  const fitted = await page.evaluate(fitWideBlocks);
-  if (fitted > 0) job.progress(`scaled ${fitted} wide table${fitted === 1 ? '' : 's'} or formula${fitted === 1 ? '' : 's'} to the text width`);
-  await page.evaluate(pruneSoftHyphens);
-  await releaseMemory(page);
-
-  const options: PDFOptions = { printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false, timeout: job.timeoutMs };
-  job.progress('laying out pages…');
-  // The measuring pass paints nothing (visibility does not change layout), which makes it cheap.
-  const invisible = await page.addStyleTag({ content: '*, *::before, *::after { visibility: hidden !important; }' });
-  let pdf = await page.pdf({ ...options, printBackground: false, tagged: false, outline: false });
-  await invisible.evaluate((element) => element.remove());
-  await releaseMemory(page);
-  const { count, pageOf: firstPages } = pageMap(pdf);
-  let pages = firstPages;
-  for (let pass = 2; ; pass++) {
-    const targets = await page.evaluate(setTocPages, Object.fromEntries(pages));
-    const unplaced = targets.filter((t) => !pages.has(t));
-    if (pass === 2 && unplaced.length > 0) job.progress(`warning: no page found for ${unplaced.length} contents entries (${unplaced.slice(0, 3).join(', ')})`);
-    job.progress(pass === 2 ? `printing ${count} pages with bookmarks and tags…` : `printing again (pass ${pass}): the contents changed the layout…`);
-    pdf = await page.pdf({ ...options, tagged: true, outline: true });
-    const printed = pageMap(pdf).pageOf;
-    const moved = targets.filter((t) => printed.get(t) !== pages.get(t));
-    if (moved.length === 0) return pdf;
-    if (pass === MAX_PASSES) {
-      job.progress(`warning: ${moved.length} contents entries may show the wrong page (${moved.slice(0, 3).join(', ')})`);
-      return pdf;
-    }
-    pages = printed;
+  if (mode !== 'prepared') {
+    const fitted = await page.evaluate(fitWideBlocks);
+    if (fitted > 0) job.progress(`scaled ${fitted} wide table${fitted === 1 ? '' : 's'} or formula${fitted === 1 ? '' : 's'} to the text width`);
+    await page.evaluate(pruneSoftHyphens);
+    // The part is loaded again to be printed: it need not be fitted and pruned again.
+    if (mode === 'prepare-and-save') await writeFile(part.file, await page.content());
   }
+  await releaseMemory(page);
+  return page;
+}
+
+/** Runs in the page: adds (or, given a negative number, removes) unprinted pages before the part. */
+function addSkippedPages(count: number): void {
+  const first = document.querySelector('main > .pdf-skip');
+  if (!first) return;
+  for (let i = 0; i < count; i++) first.after(first.cloneNode(false));
+  for (let i = 0; i > count; i--) {
+    const added = first.nextElementSibling;
+    if (added?.classList.contains('pdf-skip')) added.remove();
+  }
+}
+
+/** Runs `work` on each item, on as many contexts at once, each context taking the next item when free. */
+async function inParallel<T, R>(items: T[], contexts: BrowserContext[], work: (item: T, context: BrowserContext) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    contexts.map(async (context) => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index]!, context);
+      }
+    }),
+  );
+  return results;
 }
 
 /**
@@ -83,4 +194,3 @@ async function releaseMemory(page: Page): Promise<void> {
     await cdp.detach();
   }
 }
-

@@ -70,6 +70,9 @@ h3 { font-size: 12.5pt; margin: 1.3em 0 0.4em; }
 h4 { font-size: 10.5pt; margin: 1.2em 0 0.3em; }
 h2 + *, h3 + *, h4 + * { break-before: avoid; }
 
+/* A page that is laid out but never printed: it carries the page count of the parts before. */
+.pdf-skip { break-after: page; height: 1px; margin: 0; }
+
 /* Cover: a full-bleed page, no running header or number. */
 .pdf-cover {
   page: cover; break-after: page; position: relative; overflow: hidden;

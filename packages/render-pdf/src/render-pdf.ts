@@ -12,6 +12,7 @@ import { bookMetadata } from './metadata.js';
 import { type PageSize, pageGeometry } from './page-size.js';
 import { printBook } from './print-book.js';
 import { printHtml } from './print-html.js';
+import { splitPrintHtml } from './print-parts.js';
 
 export interface RenderPdfOptions {
   /** Package version, shown on the title page and colophon and in the PDF's Creator. */
@@ -27,6 +28,8 @@ export interface RenderPdfOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
+/** Parts laid out at once, one Chromium renderer each: more would cost memory for little time. */
+const MAX_WORKERS = 4;
 
 /**
  * Renders a book as a PDF with the system's Chromium and returns its bytes: cover, title page,
@@ -45,9 +48,13 @@ export async function renderPdf(book: Book, options: RenderPdfOptions = {}): Pro
   try {
     const { html, hyphenated } = printHtml(book, { geometry, ...(options.version ? { version: options.version } : {}) });
     if (!hyphenated) progress(`no hyphenation patterns for language "${book.language}": words will not be hyphenated`);
-    const htmlFile = path.join(workDir, 'book.html');
-    await writeFile(htmlFile, html);
-    const job = { htmlFile, readableDirs: [workDir, ...fontDirs()], cover: coverSpec(book), marginText: marginText(book), timeoutMs, progress };
+    const workers = Math.max(1, Math.min(MAX_WORKERS, os.availableParallelism()));
+    const parts = splitPrintHtml(html, [book.introduction, ...book.chapters].map((c) => c.id).concat(book.glossary.length > 0 ? ['glossary'] : []), workers);
+    const front = path.join(workDir, 'front.html');
+    await writeFile(front, parts.front);
+    const body = parts.body.map((_, i) => path.join(workDir, `part-${i + 1}.html`));
+    await Promise.all(body.map((file, i) => writeFile(file, parts.body[i]!)));
+    const job = { front, body, workers, readableDirs: [workDir, ...fontDirs()], cover: coverSpec(book), marginText: marginText(book), timeoutMs, progress };
 
     let raw: Uint8Array | undefined;
     for (let attempt = 1; raw === undefined; attempt++) {

@@ -5,6 +5,9 @@ import path from 'node:path';
 import type { Book, Chapter, Section } from '@dmls/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPdf } from '../src/index.js';
+import { CROSS_PART_LINK } from '../src/merge-pdfs.js';
+import { pageMap } from '../src/page-map.js';
+import { decodeName } from '../src/pdf-reader.js';
 import { chromiumProcesses, outline, type OutlineItem, pageText, pdfinfo, printedToc, run, savePdf, testBook } from './helpers.js';
 
 let book: Book;
@@ -73,7 +76,9 @@ describe('renderPdf: a valid PDF', () => {
 
   it('reports progress', () => {
     expect(progress[0]).toMatch(/Chromium/);
+    expect(progress.some((m) => /laying out pages \(\d+ parts/.test(m))).toBe(true);
     expect(progress.some((m) => /printing \d+ pages/.test(m))).toBe(true);
+    expect(progress.some((m) => /^merging \d+ parts/.test(m))).toBe(true);
   });
 });
 
@@ -156,6 +161,11 @@ describe('renderPdf: structure', () => {
     const internal = text.match(/\/Subtype \/Link[^]*?\/Dest \//g) ?? [];
     const tocEntries = chapters().length + chapters().flatMap((c) => c.sections).length;
     expect(internal.length).toBeGreaterThanOrEqual(tocEntries);
+    // The book is printed in parts: links between them must land on a destination of the whole.
+    const destinations = pageMap(pdf).pageOf;
+    const targets = [...text.matchAll(/\/Subtype \/Link[^]*?\/Dest \/((?:[^\s/[\]<>(){}%#]|#[0-9A-Fa-f]{2})+)/g)].map((m) => decodeName(m[1]!));
+    expect(targets.filter((t) => !destinations.has(t))).toEqual([]);
+    expect(text).not.toContain(CROSS_PART_LINK);
     if (book.id === 'book') expect(text).toContain('/URI (https://unifiedjs.com');
   });
 

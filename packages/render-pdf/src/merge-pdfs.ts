@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { RenderPdfError } from './errors.js';
 import { decodeName, PdfReader, refIn } from './pdf-reader.js';
 
@@ -39,9 +40,10 @@ interface Part {
  * tree under one Document element, with the parent-tree keys and structure IDs made unique; one set
  * of named destinations, to which links between parts are resolved. Fonts and images stay as each
  * part embedded them. Objects are numbered afresh and written with a classic cross-reference table,
- * which `finalizePdf` then extends.
+ * which `finalizePdf` then extends. With `arabicFrom`, pages are labelled in roman numerals up to
+ * that page (counted from 0) and from 1 from there on, as they are printed.
  */
-export function mergePdfs(inputs: Uint8Array[]): Uint8Array {
+export function mergePdfs(inputs: Uint8Array[], options: { arabicFrom?: number } = {}): Uint8Array {
   if (inputs.length === 0) throw bad('there is nothing to merge');
   const parts: Part[] = [];
   let next = FIRST_FREE;
@@ -110,7 +112,7 @@ export function mergePdfs(inputs: Uint8Array[]): Uint8Array {
     for (const [key, value] of parentEntries) parentNums.push(`${key + keyOffset} ${renumber.get(value) ?? fail('the parent tree names a missing object')} 0 R`);
     if (destsRef !== undefined) {
       for (const m of reader.object(destsRef).matchAll(/\/((?:[^\s/[\]<>(){}%#]|#[0-9A-Fa-f]{2})+)\s*(\[[^\]]*\])/g)) {
-        dests.push(`/${encodeName(decodeName(m[1]!))} ${rewrite(m[2]!, part)}`);
+        dests.push(`/${destinationName(decodeName(m[1]!))} ${rewrite(m[2]!, part)}`);
       }
     }
     keyOffset += Number(/\/ParentTreeNextKey\s+(\d+)/.exec(struct)?.[1] ?? Math.max(-1, ...parentEntries.map(([k]) => k)) + 1);
@@ -127,6 +129,7 @@ export function mergePdfs(inputs: Uint8Array[]): Uint8Array {
   });
 
   const objects = new Map<number, string>();
+  const streams = new Map<number, Uint8Array>();
   for (const part of parts) {
     for (const [old, num] of part.renumber) {
       if (num < FIRST_FREE) continue;
@@ -134,7 +137,8 @@ export function mergePdfs(inputs: Uint8Array[]): Uint8Array {
       let body = rewrite(value, part);
       const append = extra.get(num);
       if (append) body = body.replace(/>>\s*$/, `\n${append}>>`);
-      objects.set(num, stream ? `${body}\n${stream}` : body);
+      objects.set(num, body);
+      if (stream.length > 0) streams.set(num, stream);
     }
   }
 
@@ -155,6 +159,8 @@ export function mergePdfs(inputs: Uint8Array[]): Uint8Array {
       `/StructTreeRoot ${STRUCT_ROOT} 0 R`,
       ...(outlined.length > 0 ? [`/Outlines ${OUTLINES} 0 R`] : []),
       '/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>',
+      // Page labels as printed: roman numerals before the body, which starts at 1.
+      ...(options.arabicFrom ? [`/PageLabels <</Nums [0 <</S /r>> ${options.arabicFrom} <</S /D>>]>>`] : []),
       ...(lang ? [`/Lang ${lang}`] : []),
     ].join('\n') + '>>',
   );
@@ -188,7 +194,7 @@ export function mergePdfs(inputs: Uint8Array[]): Uint8Array {
     objects.set(OUTLINES, '<<>>');
   }
   const info = first.trailer.info === undefined ? undefined : parts[0]!.renumber.get(first.trailer.info);
-  return write(first.text.slice(0, first.text.indexOf('\n', first.text.indexOf('\n') + 1) + 1), objects, next, info);
+  return write(first.text.slice(0, first.text.indexOf('\n', first.text.indexOf('\n') + 1) + 1), objects, streams, next, info);
 }
 
 /**
@@ -206,45 +212,43 @@ function rewrite(value: string, part: Part): string {
       })
       .replace(/\/(StructParents?)\s+(\d+)/g, (_, key: string, n: string) => `/${key} ${Number(n) + part.keyOffset}`),
   );
+  out = out.replace(/\/Dest\s*\/((?:[^\s/[\]<>(){}%#]|#[0-9A-Fa-f]{2})+)/g, (_, name: string) => `/Dest /${destinationName(decodeName(name))}`);
   if (part.ids.size > 0) out = out.replace(/\((node\d{8})\)/g, (whole, id: string) => (part.ids.has(id) ? `(${part.ids.get(id)})` : whole));
   return out.replace(
     /\/A\s*<<\s*\/Type\s*\/Action\s*\/S\s*\/URI\s*\/URI\s*\(((?:[^()\\]|\\.)*)\)\s*>>/g,
     (whole, uri: string) => {
       const url = uri.replace(/\\([()\\])/g, '$1');
       if (!url.startsWith(CROSS_PART_LINK)) return whole;
-      return `/Dest /${encodeName(decodeURIComponent(url.slice(CROSS_PART_LINK.length)))}`;
+      return `/Dest /${destinationName(decodeURIComponent(url.slice(CROSS_PART_LINK.length)))}`;
     },
   );
 }
 
 /** Applies `edit` to the parts of a PDF value outside its string literals (`(…)`, `<hex>`). */
 function outsideStrings(value: string, edit: (code: string) => string): string {
+  if (!value.includes('(') && !/<[^<]/.test(value.replace(/<<|>>/g, ''))) return edit(value);
   let out = '';
-  let code = '';
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
-    if (c === '(') {
-      let depth = 0;
-      let j = i;
-      for (; j < value.length; j++) {
+  let from = 0;
+  const opening = /\(|<(?!<)/g;
+  for (let match = opening.exec(value); match; match = opening.exec(value)) {
+    const i = match.index;
+    if (value[i] === '<' && value[i - 1] === '<') continue;
+    let j = i;
+    if (value[i] === '<') {
+      j = value.indexOf('>', i);
+    } else {
+      for (let depth = 0; j < value.length; j++) {
         const d = value[j];
         if (d === '\\') j++;
         else if (d === '(') depth++;
         else if (d === ')' && --depth === 0) break;
       }
-      out += edit(code) + value.slice(i, j + 1);
-      code = '';
-      i = j;
-    } else if (c === '<' && value[i + 1] !== '<' && value[i - 1] !== '<') {
-      const j = value.indexOf('>', i);
-      out += edit(code) + value.slice(i, j + 1);
-      code = '';
-      i = j;
-    } else {
-      code += c;
     }
+    out += edit(value.slice(from, i)) + value.slice(i, j + 1);
+    from = j + 1;
+    opening.lastIndex = from;
   }
-  return out + edit(code);
+  return out + edit(value.slice(from));
 }
 
 function collectNumberTree(reader: PdfReader, num: number, into: Array<[number, number]>, dropped: Set<number>, depth: number): void {
@@ -273,6 +277,19 @@ function refsIn(text: string): number[] {
   return [...text.matchAll(/(\d+)\s+\d+\s+R/g)].map((m) => Number(m[1]));
 }
 
+/**
+ * The name of the destination for the element with this id: the id itself, unless that is longer
+ * than the 127 bytes readers are required to handle (a long heading's slug), in which case its
+ * start and a hash of it.
+ */
+export function destinationName(id: string): string {
+  const name = encodeName(id);
+  if (name.length <= 127) return name;
+  let start = id.slice(0, 100);
+  while (encodeName(start).length > 100) start = start.slice(0, -1);
+  return `${encodeName(start)}-${createHash('sha256').update(id).digest('hex').slice(0, 16)}`;
+}
+
 /** A PDF name for `text` (its UTF-8 bytes; delimiters and non-printing bytes as `#xx`). */
 export function encodeName(text: string): string {
   let out = '';
@@ -283,21 +300,26 @@ export function encodeName(text: string): string {
   return out;
 }
 
-function write(header: string, objects: Map<number, string>, size: number, info: number | undefined): Uint8Array {
-  const chunks: Buffer[] = [Buffer.from(header, 'latin1')];
+function write(header: string, objects: Map<number, string>, streams: Map<number, Uint8Array>, size: number, info: number | undefined): Uint8Array {
+  const chunks: Uint8Array[] = [Buffer.from(header, 'latin1')];
   let length = chunks[0]!.length;
+  const add = (chunk: Uint8Array) => {
+    chunks.push(chunk);
+    length += chunk.length;
+  };
   const offsets: number[] = [];
   for (let num = 1; num < size; num++) {
     const body = objects.get(num);
     if (body === undefined) throw bad(`object ${num} was not written`);
     offsets[num] = length;
-    const chunk = Buffer.from(`${num} 0 obj\n${body}\nendobj\n`, 'latin1');
-    chunks.push(chunk);
-    length += chunk.length;
+    const stream = streams.get(num);
+    add(Buffer.from(`${num} 0 obj\n${body}\n`, 'latin1'));
+    if (stream) add(stream);
+    add(Buffer.from(stream ? '\nendobj\n' : 'endobj\n', 'latin1'));
   }
   const table = offsets.slice(1).map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
-  chunks.push(Buffer.from(`xref\n0 ${size}\n0000000000 65535 f \n${table}trailer\n<</Size ${size}\n/Root ${CATALOG} 0 R${info === undefined ? '' : `\n/Info ${info} 0 R`}>>\nstartxref\n${length}\n%%EOF\n`, 'latin1'));
-  return new Uint8Array(Buffer.concat(chunks));
+  add(Buffer.from(`xref\n0 ${size}\n0000000000 65535 f \n${table}trailer\n<</Size ${size}\n/Root ${CATALOG} 0 R${info === undefined ? '' : `\n/Info ${info} 0 R`}>>\nstartxref\n${length}\n%%EOF\n`, 'latin1'));
+  return new Uint8Array(Buffer.concat(chunks, length));
 }
 
 function need<T>(value: T | undefined, what: string): T {

@@ -73,20 +73,21 @@ export class PdfReader {
   }
 
   /**
-   * Object `num` in two pieces: its dictionary (or other value), and its stream, from `stream` to
-   * `endstream` inclusive, byte for byte (empty for an object without one). The stream's extent
-   * comes from its direct `/Length`, so stream bytes that look like `endobj` cannot cut it short.
+   * Object `num` in two pieces: its dictionary (or other value), and the bytes of its stream, from
+   * `stream` to `endstream` inclusive (empty for an object without one). The stream's extent comes
+   * from its direct `/Length`, so stream bytes that look like `endobj` cannot cut it short.
    */
-  parts(num: number): { value: string; stream: string } {
+  parts(num: number): { value: string; stream: Uint8Array } {
     const value = this.object(num);
     const start = this.text.indexOf(value, this.offsetOf(num)) + value.length;
     const keyword = /^\s*stream\r?\n/.exec(this.text.slice(start, start + 16));
-    if (!keyword) return { value, stream: '' };
+    if (!keyword) return { value, stream: new Uint8Array(0) };
     const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(value);
     const dataStart = start + keyword[0].length;
-    const end = length ? this.text.indexOf('endstream', dataStart + Number(length[1])) : this.text.indexOf('endstream', dataStart);
+    const end = this.text.indexOf('endstream', length ? dataStart + Number(length[1]) : dataStart);
     if (end < 0) throw bad(`object ${num} has a stream without endstream`);
-    return { value, stream: this.text.slice(start, end + 'endstream'.length).replace(/^\s*/, '') };
+    const streamStart = this.text.indexOf('stream', start);
+    return { value, stream: this.bytes.subarray(streamStart, end + 'endstream'.length) };
   }
 
   /** Object numbers of the pages, in reading order. */

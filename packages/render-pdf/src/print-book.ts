@@ -4,9 +4,9 @@ import type { Browser, BrowserContext, Page, PDFOptions } from 'puppeteer-core';
 import { type CoverSpec, insertCover } from './cover.js';
 import { fitWideBlocks } from './fit-wide-blocks.js';
 import { loadFonts } from './load-fonts.js';
-import { mergePdfs } from './merge-pdfs.js';
+import { destinationName, mergePdfs } from './merge-pdfs.js';
 import { pageMap } from './page-map.js';
-import { PdfReader } from './pdf-reader.js';
+import { decodeName, PdfReader } from './pdf-reader.js';
 import { allowOnly } from './request-policy.js';
 import { pruneSoftHyphens } from './soft-hyphens.js';
 import { setTocPages } from './toc-pages.js';
@@ -36,7 +36,7 @@ interface Part {
   count: number;
   /** Named destination → page within the part (from 1). */
   pageOf: Map<string, number>;
-  /** Pages before the part's first. */
+  /** Body pages before the part's first. */
   offset: number;
 }
 
@@ -45,10 +45,10 @@ const BASE: PDFOptions = { printBackground: true, preferCSSPageSize: true, displ
 /**
  * Prints the book in parts, on `workers` Chromium renderers at once, and merges them. First each
  * part is laid out and measured: how many pages it has and where each chapter and section starts
- * (from the PDF's named destinations). Then the contents get their page numbers, each body part is
- * given as many unprinted pages before it as the parts before it have (so its page numbers continue
- * theirs) and printed tagged and with bookmarks, only its own pages; the PDFs are merged, and the
- * merged PDF is checked against the numbers in the contents. Page numbers have a reserved width,
+ * (from the PDF's named destinations). Then the contents get their page numbers, each body part's
+ * numbers are made to continue those of the parts before it, and the parts are printed tagged and
+ * with bookmarks; the PDFs are merged, and the merged PDF is checked against the numbers in the
+ * contents. Page numbers have a reserved width,
  * so the contents keep their length; if they did not, the body is printed once more.
  */
 export async function printBook(browser: Browser, job: PrintJob): Promise<Uint8Array> {
@@ -90,9 +90,10 @@ export async function printBook(browser: Browser, job: PrintJob): Promise<Uint8A
         targets = await page.evaluate(setTocPages, Object.fromEntries(pages));
         pdf = await page.pdf({ ...BASE, tagged: true, outline: true, timeout: job.timeoutMs });
       } else {
-        await page.evaluate(addSkippedPages, part.offset - 1);
-        pdf = await page.pdf({ ...BASE, tagged: true, outline: true, timeout: job.timeoutMs, pageRanges: `${part.offset + 1}-${part.offset + part.count}` });
-        await page.evaluate(addSkippedPages, -(part.offset - 1));
+        // The unprinted first page counts the pages before the part, so that its numbers follow theirs.
+        const numbering = await page.addStyleTag({ content: `@page pdf-skip { counter-increment: page ${part.offset}; }` });
+        pdf = await page.pdf({ ...BASE, tagged: true, outline: true, timeout: job.timeoutMs, pageRanges: `2-${part.count + 1}` });
+        await numbering.evaluate((element) => element.remove());
       }
       if (!keepLoaded) await page.close();
       return pdf;
@@ -108,20 +109,22 @@ export async function printBook(browser: Browser, job: PrintJob): Promise<Uint8A
     const unplaced = targets.filter((t) => !pages.has(t));
     if (unplaced.length > 0) job.progress(`warning: no page found for ${unplaced.length} contents entries (${unplaced.slice(0, 3).join(', ')})`);
     job.progress(`merging ${parts.length} parts…`);
-    const merged = mergePdfs([printed.at(-1)!, ...printed.slice(0, -1)]);
+    const merged = mergePdfs([printed.at(-1)!, ...printed.slice(0, -1)], { arabicFrom: front.count });
     const final = pageMap(merged).pageOf;
-    const moved = targets.filter((t) => pages.has(t) && final.get(t) !== pages.get(t));
+    const moved = targets.filter((t) => pages.has(t) && final.get(decodeName(destinationName(t))) !== pages.get(t)! + front.count);
     if (moved.length > 0) job.progress(`warning: ${moved.length} contents entries may show the wrong page (${moved.slice(0, 3).join(', ')})`);
     if (keepLoaded) await Promise.all(parts.map((part) => part.page?.close()));
     return merged;
   }
 }
 
-/** Gives each body part the number of pages before it, and returns every destination's page. */
+/**
+ * Gives each body part the number of body pages before it, and returns every destination's page
+ * number: the body is numbered from 1, after the front matter's roman numerals.
+ */
 function placeParts(parts: Part[]): Map<string, number> {
-  const front = parts.at(-1)!;
   const pages = new Map<string, number>();
-  let offset = front.count;
+  let offset = 0;
   for (const part of parts.slice(0, -1)) {
     part.offset = offset;
     for (const [name, n] of part.pageOf) pages.set(name, n + offset);
@@ -154,17 +157,6 @@ async function load(context: BrowserContext, part: Part, job: PrintJob, mode: 'p
   }
   await releaseMemory(page);
   return page;
-}
-
-/** Runs in the page: adds (or, given a negative number, removes) unprinted pages before the part. */
-function addSkippedPages(count: number): void {
-  const first = document.querySelector('main > .pdf-skip');
-  if (!first) return;
-  for (let i = 0; i < count; i++) first.after(first.cloneNode(false));
-  for (let i = 0; i > count; i--) {
-    const added = first.nextElementSibling;
-    if (added?.classList.contains('pdf-skip')) added.remove();
-  }
 }
 
 /** Runs `work` on each item, on as many contexts at once, each context taking the next item when free. */

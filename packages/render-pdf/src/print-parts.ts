@@ -21,8 +21,8 @@ const MAX_PART_BYTES = 1_000_000;
  *
  * A body part starts with a page that is never printed (`.pdf-skip`): it holds an empty link to
  * every element of the part that some link of the book points to, so that Chromium writes a named
- * destination for each, whichever part the link is in; more such pages, added before printing,
- * make the part's page numbers continue those of the parts before it. Links to other parts point
+ * destination for each, whichever part the link is in; and its page counter, set before printing,
+ * makes the part's page numbers continue those of the parts before it. Links to other parts point
  * to `CROSS_PART_LINK`, which merging resolves.
  */
 export function splitPrintHtml(html: string, sectionIds: string[], minParts: number): PrintParts {

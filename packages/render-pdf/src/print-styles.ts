@@ -31,9 +31,13 @@ export function printStyles(g: PageGeometry, f: Families): string {
 @page front {
   @top-left { content: none; } @top-right { content: none; } @bottom-center { content: none; }
 }
+/* The front matter is numbered in roman numerals, the body from 1 (each part's unprinted first
+   page, pdf-skip, is given the count of the pages before it). */
 @page contents {
   @top-right { content: "Contents"; }
+  @bottom-center { content: counter(page, lower-roman); }
 }
+@page pdf-skip { @top-left { content: none; } @top-right { content: none; } }
 
 :root {
   --font-body: ${f.body}, serif; --font-ui: ${f.ui}, sans-serif; --font-mono: ${f.mono}, monospace;
@@ -71,7 +75,7 @@ h4 { font-size: 10.5pt; margin: 1.2em 0 0.3em; }
 h2 + *, h3 + *, h4 + * { break-before: avoid; }
 
 /* A page that is laid out but never printed: it carries the page count of the parts before. */
-.pdf-skip { break-after: page; height: 1px; margin: 0; }
+.pdf-skip { page: pdf-skip; break-after: page; height: 1px; margin: 0; }
 
 /* Cover: a full-bleed page, no running header or number. */
 .pdf-cover {

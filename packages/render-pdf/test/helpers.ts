@@ -47,6 +47,18 @@ export function outline(file: string): OutlineItem[] {
   return convert(json.outlines);
 }
 
+/**
+ * The physical page (from 1) that shows page number `label`, from the PDF's page labels: roman
+ * numerals for the front matter, then the body from 1. Without labels, the page itself.
+ */
+export function pageLabelled(file: string): (label: number) => number {
+  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=pagelabels', file], { encoding: 'utf8' })) as {
+    pagelabels: Array<{ index: number; label: { '/S'?: string; '/St'?: number } }>;
+  };
+  const arabic = json.pagelabels.find((l) => l.label['/S'] === '/D');
+  return (label) => (arabic ? arabic.index + label - ((arabic.label['/St'] ?? 1) - 1) : label);
+}
+
 /** The text of one page (`pdftotext -layout`). */
 export function pageText(file: string, page: number): string {
   return execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });

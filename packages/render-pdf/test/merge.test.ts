@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CROSS_PART_LINK, encodeName, mergePdfs } from '../src/merge-pdfs.js';
+import { CROSS_PART_LINK, destinationName, encodeName, mergePdfs } from '../src/merge-pdfs.js';
 import { pageMap } from '../src/page-map.js';
 import { PdfReader } from '../src/pdf-reader.js';
 import { splitPrintHtml } from '../src/print-parts.js';
@@ -98,6 +98,18 @@ describe('mergePdfs', () => {
   it("keeps the first part's document information", () => {
     expect(new PdfReader(merged).trailer.info).toBeDefined();
     expect(text).toContain('/Title (One)');
+  });
+});
+
+describe('destinationName', () => {
+  it('is the id as a PDF name, and shortened with a hash past the 127 bytes readers handle', () => {
+    expect(destinationName('café (1)')).toBe('caf#C3#A9#20#281#29');
+    const long = `chapter--${'technique-'.repeat(14)}`;
+    const other = `${long}x`;
+    expect(destinationName(long).length).toBeLessThanOrEqual(127);
+    expect(destinationName(long)).toMatch(/^chapter--technique-[^]*-[0-9a-f]{16}$/);
+    expect(destinationName(long)).toBe(destinationName(long));
+    expect(destinationName(long)).not.toBe(destinationName(other));
   });
 });
 

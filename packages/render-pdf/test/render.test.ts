@@ -8,7 +8,7 @@ import { renderPdf } from '../src/index.js';
 import { CROSS_PART_LINK } from '../src/merge-pdfs.js';
 import { pageMap } from '../src/page-map.js';
 import { decodeName } from '../src/pdf-reader.js';
-import { chromiumProcesses, outline, type OutlineItem, pageText, pdfinfo, printedToc, run, savePdf, testBook } from './helpers.js';
+import { chromiumProcesses, outline, type OutlineItem, pageLabelled, pageText, pdfinfo, printedToc, run, savePdf, testBook } from './helpers.js';
 
 let book: Book;
 let pdf: Uint8Array;
@@ -116,7 +116,8 @@ describe('renderPdf: structure', () => {
   it('prints contents whose page numbers are the pages where each chapter and section starts', () => {
     const top = outline(file);
     const firstChapterPage = top[1]!.page;
-    const printed = printedToc(file, top[0]!.page, firstChapterPage - 1);
+    const physical = pageLabelled(file);
+    const printed = printedToc(file, top[0]!.page, firstChapterPage - 1).map((e) => ({ ...e, page: physical(e.page) }));
     const bookmarks = flatten(top);
     const expected: Array<{ title: string; chapter: Chapter | undefined }> = [];
     const add = (sections: Section[], chapter: Chapter) =>
@@ -150,10 +151,20 @@ describe('renderPdf: structure', () => {
     const lines = pageText(file, chapter.page + 1).split('\n').map((l) => l.trim()).filter(Boolean);
     if (lines.length > 2) {
       expect(norm(lines[0]!)).toContain(norm(chapter.title));
-      expect(lines.at(-1)).toBe(String(chapter.page + 1));
+      expect(pageLabelled(file)(Number(lines.at(-1)))).toBe(chapter.page + 1);
     }
     const cover = pageText(file, 1).split('\n').map((l) => l.trim()).filter(Boolean);
     expect(cover.some((l) => /^\d+$/.test(l))).toBe(false);
+  });
+
+  it('numbers the front matter in roman numerals and the body from 1, as its page labels say', () => {
+    const top = outline(file);
+    const contents = top[0]!.page;
+    const roman = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'][contents - 1];
+    expect(pageText(file, contents).split('\n').map((l) => l.trim()).filter(Boolean).at(-1)).toBe(roman);
+    // The introduction opens the body: the labels count from 1 there.
+    expect(pageLabelled(file)(1)).toBe(top[1]!.page);
+    expect(pageText(file, top[1]!.page).split('\n').map((l) => l.trim()).filter(Boolean).at(-1)).toBe('1');
   });
 
   it('makes the contents, cross-references and footnotes clickable, and external links too', () => {

@@ -4,9 +4,13 @@
 // light and dark themes, to dist/screenshots/: the first screen (`<id>-375-light.png`) and the whole
 // page (`<id>-375-light-full.png`). Needs the packages built (`pnpm build:packages`)
 // and the system's Chromium (or PUPPETEER_EXECUTABLE_PATH).
+// EPUB: the same chapter of the EPUB edition as a reading system shows it (epub.js, from
+// @dmls/render-epub's devDependencies, in Chromium), at 375 and 800 px: `<id>-epub-375.png`, and
+// the whole chapter in `<id>-epub-375-full.png`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -54,10 +58,57 @@ try {
       await page.close();
     }
   }
+  await epubScreenshots(browser);
 } finally {
   await browser?.close();
   server.close();
   rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * The EPUB part: builds the EPUB edition, serves it with an empty reader page on 127.0.0.1, and has
+ * epub.js (loaded from node_modules, no network) show the chapter scrolled, as one tall frame.
+ */
+async function epubScreenshots(browser) {
+  execFileSync(process.execPath, [cli, 'build', '--format', 'epub', '--out', work, '--quiet', path.join(root, 'content', 'designing-ml-systems')], { stdio: 'inherit' });
+  const epub = readFileSync(path.join(work, 'designing-ml-systems.epub'));
+  const resolveReader = createRequire(path.join(root, 'packages', 'render-epub', 'package.json')).resolve;
+  const scripts = [resolveReader('jszip/dist/jszip.min.js'), resolveReader('epubjs/dist/epub.min.js')];
+  const reader = createServer((req, res) => {
+    if (req.url === '/book.epub') return void res.writeHead(200, { 'content-type': 'application/epub+zip' }).end(epub);
+    if (req.url !== '/') return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!DOCTYPE html><html lang="en"><title>EPUB</title><body style="margin:0"><div id="viewer"></div></body></html>');
+  });
+  await new Promise((resolve) => reader.listen(0, '127.0.0.1', resolve));
+  try {
+    for (const width of [375, 800]) {
+      const height = width < 600 ? 812 : 1000;
+      const page = await browser.newPage();
+      await page.setViewport({ width, height, deviceScaleFactor: 1 });
+      await page.goto(`http://127.0.0.1:${reader.address().port}/`, { waitUntil: 'load' });
+      for (const script of scripts) await page.addScriptTag({ path: script });
+      await page.evaluate(
+        async (href, size) => {
+          const rendition = window.ePub('book.epub').renderTo('viewer', { ...size, flow: 'scrolled-doc' });
+          await rendition.display(href);
+          const document = rendition.getContents()[0].document;
+          await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
+          await document.fonts.ready;
+        },
+        `chapter-${chapter}.xhtml`,
+        { width, height },
+      );
+      const file = path.join(outDir, `${chapter}-epub-${width}.png`);
+      await page.screenshot({ path: file });
+      console.log(path.relative(root, file));
+      const full = path.join(outDir, `${chapter}-epub-${width}-full.png`);
+      await (await page.$('#viewer iframe')).screenshot({ path: full });
+      console.log(path.relative(root, full));
+      await page.close();
+    }
+  } finally {
+    reader.close();
+  }
 }
 
 function fail(message) {

@@ -53,7 +53,10 @@ try {
   const { unzipSync } = await import('fflate');
   const { book } = await compile(contentDir);
   if (!book) throw new Error(`${contentDir} does not compile: run \`dmls check\` on it`);
-  const ourRun = time(process.execPath, ['--input-type=module', '-e', build]);
+  // A file, not `--input-type=module -e`: worker threads inherit that flag and cannot start with it.
+  const buildScript = join(work, 'build.mjs');
+  writeFileSync(buildScript, build);
+  const ourRun = time(process.execPath, [buildScript]);
   const ourTime = ourRun.wall;
   const compileTime = median(ourRun.reports.map((report) => report.compile));
   const renderTime = median(ourRun.reports.map((report) => report.render));

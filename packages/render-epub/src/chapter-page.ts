@@ -5,6 +5,7 @@ import type { ContentDocument } from './document.js';
 import { chapterSourceFile } from './errors.js';
 import { collectIds, uniqueId } from './ids.js';
 import { chapterFileName } from './layout.js';
+import { leanCode } from './transform/code.js';
 import { adaptFigures } from './transform/figures.js';
 import { adaptFootnotes } from './transform/footnotes.js';
 import { dropStyleVariables } from './transform/inline-styles.js';
@@ -29,6 +30,7 @@ export function prepareChapter(chapter: Chapter): PreparedChapter {
   adaptFootnotes(body);
   adaptTables(body);
   dropStyleVariables(body);
+  leanCode(body);
   const ids = collectIds(body);
   const headingId = uniqueId('chapter-title', ids);
   ids.add(headingId);

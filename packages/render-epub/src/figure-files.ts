@@ -1,8 +1,9 @@
 import type { Book, Figure } from '@dmls/core';
-import type { Nodes } from 'xast';
+import type { Nodes, Root } from 'xast';
 import { fromXml } from 'xast-util-from-xml';
 import { EpubInputError } from './errors.js';
 import { figureFileName } from './layout.js';
+import { minifySvg } from './minify-svg.js';
 
 /** A figure's SVG file inside the EPUB. */
 export interface FigureFile {
@@ -16,7 +17,8 @@ const HINT_SVG = 'Save the figure as a standalone, well-formed SVG document (it 
 
 /**
  * The figures of every chapter, checked: SVG only, well-formed, and self-contained (no script, no
- * reference to another file or to the network), since the EPUB carries nothing else.
+ * reference to another file or to the network), since the EPUB carries nothing else. Each is
+ * written minified: the authors' comments and indentation are for them, not for readers.
  */
 export function figureFiles(book: Book): FigureFile[] {
   const files = new Map<string, FigureFile>();
@@ -24,19 +26,19 @@ export function figureFiles(book: Book): FigureFile[] {
     for (const figure of chapter.figures) {
       const href = figureFileName(figure.src);
       if (files.has(href)) continue;
-      checkFigure(figure);
+      const tree = checkFigure(figure);
       const name = href.slice(href.indexOf('/') + 1).replace(/\.svg$/i, '');
-      files.set(href, { id: `img-${name.replace(/[^A-Za-z0-9_.-]/g, '_')}`, href, data: new TextEncoder().encode(figure.svg) });
+      files.set(href, { id: `img-${name.replace(/[^A-Za-z0-9_.-]/g, '_')}`, href, data: new TextEncoder().encode(minifySvg(tree)) });
     }
   }
   return [...files.values()].sort((a, b) => (a.href < b.href ? -1 : a.href > b.href ? 1 : 0));
 }
 
-function checkFigure(figure: Figure): void {
+function checkFigure(figure: Figure): Root {
   if (!figure.src.toLowerCase().endsWith('.svg')) {
     throw new EpubInputError(figure.src, 'is not an SVG file; the EPUB edition supports SVG figures only.', 'Convert the image to SVG and save it as `figures/NAME.svg`.');
   }
-  let tree: Nodes;
+  let tree: Root;
   try {
     tree = fromXml(figure.svg);
   } catch (error) {
@@ -49,6 +51,7 @@ function checkFigure(figure: Figure): void {
     throw new EpubInputError(figure.src, 'is not an SVG document (its root element is not `<svg>`).', HINT_SVG);
   }
   checkSelfContained(figure, root);
+  return tree;
 }
 
 function checkSelfContained(figure: Figure, node: Nodes): void {

@@ -1,9 +1,12 @@
 import { contentCss } from '@dmls/theme';
+import { minifyCss } from './minify-css.js';
 import type { EmbeddedFont } from './fonts.js';
 
 /**
  * EPUB-only styles around the shared content styles. Reading systems apply their own margins,
- * fonts and colours; these rules only add what the book's structure needs.
+ * fonts and colours; these rules only add what the book's structure needs. Tables must fit the
+ * page, since many reading systems paginate and cannot scroll a wide one: on a phone, cells get
+ * smaller text and padding, so that their longest words fit without being broken.
  */
 const epubCss = `
 body { margin: 0 0.5em; line-height: 1.5; widows: 2; orphans: 2; }
@@ -21,6 +24,7 @@ img { max-width: 100%; }
 .table-wrap { overflow-x: auto; max-width: 100%; }
 .table-wrap table { width: 100%; }
 td, th { overflow-wrap: break-word; word-wrap: break-word; }
+@media (max-width: 30em) { .table-wrap table { font-size: 0.85em; } .table-wrap th, .table-wrap td { padding: 0.3em 0.4em; } }
 pre, code { font-family: "Source Code Pro", "DejaVu Sans Mono", monospace; }
 pre code { font-size: 1em; }
 math[display='block'] { overflow-y: hidden; padding: 0.2em 0; }
@@ -48,7 +52,10 @@ nav li { margin: 0.25em 0; }
 .colophon dd { margin-left: 0; }
 `;
 
-/** The stylesheet: embedded fonts, the EPUB's own rules, then the shared content styles. */
+/**
+ * The stylesheet: embedded fonts, the EPUB's own rules, then the shared content styles, minified
+ * (see `minifyCss`).
+ */
 export function stylesheet(fonts: readonly EmbeddedFont[]): string {
   const faces = fonts
     .map(
@@ -57,5 +64,5 @@ export function stylesheet(fonts: readonly EmbeddedFont[]): string {
     )
     .join('\n');
   const variables = ':root { --font-mono: "Source Code Pro", "DejaVu Sans Mono", monospace; }';
-  return `${faces}\n${variables}\n${epubCss.trim()}\n\n${contentCss.trim()}\n`;
+  return `${minifyCss(`${faces}\n${variables}\n${epubCss}\n${contentCss}`)}\n`;
 }

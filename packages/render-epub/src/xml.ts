@@ -32,18 +32,26 @@ export function serializeXml(
   return `${declaration}${nodes.map((node) => one(node, undefined, selfClosing)).join('')}\n`;
 }
 
-function one(node: Nodes, ns: string | undefined, selfClosing: (element: Element, ns: string | undefined) => boolean): string {
+/**
+ * Serialises XML as compactly as it reads the same: no declaration (UTF-8 is XML's default) and
+ * empty elements as `<x/>`. For images, which no reader opens as text.
+ */
+export function serializeCompactXml(nodes: Root['children']): string {
+  return nodes.map((node) => one(node, undefined, () => true, '/>')).join('');
+}
+
+function one(node: Nodes, ns: string | undefined, selfClosing: (element: Element, ns: string | undefined) => boolean, empty = ' />'): string {
   switch (node.type) {
     case 'root':
-      return node.children.map((child) => one(child, ns, selfClosing)).join('');
+      return node.children.map((child) => one(child, ns, selfClosing, empty)).join('');
     case 'element': {
       const own = node.attributes?.xmlns ?? ns;
       const attributes = Object.entries(node.attributes ?? {})
         .filter((entry): entry is [string, string] => entry[1] !== null && entry[1] !== undefined)
         .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
         .join('');
-      if (node.children.length === 0 && selfClosing(node, own)) return `<${node.name}${attributes} />`;
-      const content = node.children.map((child) => one(child, own, selfClosing)).join('');
+      if (node.children.length === 0 && selfClosing(node, own)) return `<${node.name}${attributes}${empty}`;
+      const content = node.children.map((child) => one(child, own, selfClosing, empty)).join('');
       return `<${node.name}${attributes}>${content}</${node.name}>`;
     }
     case 'text':

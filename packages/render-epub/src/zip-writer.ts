@@ -22,14 +22,16 @@ export function writeZip(entries: readonly ZipEntry[], modified: string): Uint8A
   let offset = 0;
   for (const entry of entries) {
     const name = encoder.encode(entry.name);
-    const utf8 = /[^\x20-\x7e]/.test(entry.name) ? 0x0800 : 0;
+    // General purpose flags: bit 11, the name is UTF-8; bit 1, deflated with maximum compression
+    // (what `unzip -v` shows as `Defl:X`).
+    const flags = (/[^\x20-\x7e]/.test(entry.name) ? 0x0800 : 0) | (entry.store ? 0 : 0x0002);
     const method = entry.store ? 0 : 8;
     const body = entry.store ? entry.data : new Uint8Array(deflateRawSync(entry.data, { level: 9, memLevel: 9 }));
     const crc = crc32(entry.data);
     const local = new DataView(new ArrayBuffer(30));
     local.setUint32(0, 0x04034b50, true);
     local.setUint16(4, 20, true);
-    local.setUint16(6, utf8, true);
+    local.setUint16(6, flags, true);
     local.setUint16(8, method, true);
     local.setUint16(10, time, true);
     local.setUint16(12, date, true);
@@ -44,7 +46,7 @@ export function writeZip(entries: readonly ZipEntry[], modified: string): Uint8A
     central.setUint32(0, 0x02014b50, true);
     central.setUint16(4, 20, true);
     central.setUint16(6, 20, true);
-    central.setUint16(8, utf8, true);
+    central.setUint16(8, flags, true);
     central.setUint16(10, method, true);
     central.setUint16(12, time, true);
     central.setUint16(14, date, true);

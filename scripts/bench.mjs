@@ -8,7 +8,9 @@ import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { unzipSync } from 'fflate';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -108,13 +110,14 @@ async function series(name, cmd, args, options = {}) {
 const tag = (scale) => (scale === 'real' ? 'real book' : `${scale}×`);
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
-// pandoc gets the same Markdown: introduction and chapters, front matter stripped into titles.
+// pandoc gets the same content: introduction, chapters and glossary as Markdown (front matter
+// stripped into titles) and, for the EPUB, our cover and embedded font and the full-depth contents.
 function pandocInputs(dir) {
   const files = [path.join(dir, 'introduction.md'), ...readdirSync(path.join(dir, 'chapters')).sort().map((f) => path.join(dir, 'chapters', f))];
   const plain = path.join(work, `pandoc-${path.basename(dir)}`);
   rmSync(plain, { recursive: true, force: true });
   mkdirSync(plain, { recursive: true });
-  return files.map((file, i) => {
+  const inputs = files.map((file, i) => {
     const text = readFileSync(file, 'utf8');
     const title = /^title:\s*(.+)$/m.exec(text)?.[1] ?? path.basename(file);
     const body = text.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/\]\(\.\.\/figures\//g, '](figures/');
@@ -122,6 +125,33 @@ function pandocInputs(dir) {
     writeFileSync(out, `# ${title}\n\n${body}`);
     return out;
   });
+  const glossaryFile = path.join(dir, 'glossary.yaml');
+  if (existsSync(glossaryFile)) {
+    const { parse } = createRequire(path.join(root, 'packages/core/package.json'))('yaml');
+    const raw = parse(readFileSync(glossaryFile, 'utf8'));
+    const entries = Array.isArray(raw) ? raw : (raw?.terms ?? Object.entries(raw ?? {}).map(([term, definition]) => ({ term, definition })));
+    const out = path.join(plain, 'glossary.md');
+    writeFileSync(out, `# Glossary\n\n${entries.map((e) => `**${e.term}**: ${typeof e.definition === 'string' ? e.definition : JSON.stringify(e.definition)}`).join('\n\n')}\n`);
+    inputs.push(out);
+  }
+  return inputs;
+}
+
+/** Our EPUB's cover and code font, for pandoc's EPUB. */
+function pandocEpubExtras(epubFile) {
+  if (!existsSync(epubFile)) return [];
+  const files = unzipSync(readFileSync(epubFile));
+  const extras = [];
+  for (const [name, data] of Object.entries(files)) {
+    if (name.endsWith('cover.svg')) {
+      writeFileSync(path.join(work, 'cover.svg'), data);
+      extras.push(`--epub-cover-image=${path.join(work, 'cover.svg')}`);
+    } else if (name.endsWith('.woff2')) {
+      writeFileSync(path.join(work, path.basename(name)), data);
+      extras.push(`--epub-embed-font=${path.join(work, path.basename(name))}`);
+    }
+  }
+  return extras;
 }
 
 async function main() {
@@ -155,7 +185,8 @@ async function main() {
     if (pandoc) {
       const inputs = pandocInputs(dir);
       const resource = ['--resource-path', dir];
-      push(await series(`pandoc-epub ${tag(scale)}`, 'pandoc', [...resource, '--metadata', 'title=Book', '-o', path.join(work, `p-${scale}.epub`), ...inputs], heavy), scale);
+      const extras = ['--toc-depth=6', ...pandocEpubExtras(path.join(out, 'designing-ml-systems.epub'))];
+      push(await series(`pandoc-epub ${tag(scale)}`, 'pandoc', [...resource, ...extras, '--metadata', 'title=Book', '-o', path.join(work, `p-${scale}.epub`), ...inputs], heavy), scale);
       push(await series(`pandoc-html ${tag(scale)}`, 'pandoc', [...resource, '-s', '--metadata', 'title=Book', '-o', path.join(work, `p-${scale}.html`), ...inputs], heavy), scale);
     }
     const single = path.join(out, 'html', 'book.html');

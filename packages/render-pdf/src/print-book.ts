@@ -43,33 +43,46 @@ interface Part {
 const BASE: PDFOptions = { printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false };
 
 /**
- * Prints the book in parts, on `workers` Chromium renderers at once, and merges them. First each
- * part is laid out and measured: how many pages it has and where each chapter and section starts
- * (from the PDF's named destinations). Then the contents get their page numbers, each body part's
- * numbers are made to continue those of the parts before it, and the parts are printed tagged and
- * with bookmarks; the PDFs are merged, and the merged PDF is checked against the numbers in the
- * contents. Page numbers have a reserved width,
- * so the contents keep their length; if they did not, the body is printed once more.
+ * Prints the book in parts, on `workers` Chromium renderers at once, and merges them. The body is
+ * numbered from 1, so the first body part is printed straight away; every later part is first laid
+ * out and measured: how many pages it has and where each chapter and section starts (from the PDF's
+ * named destinations), while the front matter is loaded. Then each later part's numbers are made to
+ * continue those of the parts before it, the contents get their page numbers, and the rest is
+ * printed, tagged and with bookmarks; the PDFs are merged, and the merged PDF is checked against
+ * the numbers in the contents.
  */
 export async function printBook(browser: Browser, job: PrintJob): Promise<Uint8Array> {
   const parts: Part[] = [
     ...job.body.map((file) => ({ file, front: false, count: 0, pageOf: new Map(), offset: 0 })),
     { file: job.front, front: true, count: 0, pageOf: new Map(), offset: 0 },
   ];
+  const front = parts.at(-1)!;
+  const first = parts[0]!;
   const keepLoaded = job.body.length <= job.workers;
   const contexts = await Promise.all(Array.from({ length: Math.min(job.workers, parts.length) }, () => browser.createBrowserContext()));
+  const printed = new Map<Part, Uint8Array>();
 
   job.progress(`laying out pages (${job.body.length + 1} parts, ${contexts.length} at a time)…`);
   await inParallel(parts, contexts, async (part, context) => {
-    const page = await load(context, part, job, keepLoaded ? 'prepare' : 'prepare-and-save');
-    // The measuring pass paints nothing (visibility does not change layout), which makes it cheap.
-    const invisible = await page.addStyleTag({ content: '*, *::before, *::after { visibility: hidden !important; }' });
-    const { count, pageOf } = pageMap(await page.pdf({ ...BASE, printBackground: false, tagged: false, outline: false, timeout: job.timeoutMs }));
-    const skipped = part.front ? 0 : 1;
-    part.count = count - skipped;
-    part.pageOf = new Map([...pageOf].map(([name, n]) => [name, n - skipped]));
-    if (keepLoaded) {
+    const page = await load(context, part, job, part === first || keepLoaded ? 'prepare' : 'prepare-and-save');
+    if (part === first) {
+      const pdf = await printPart(page, part, job);
+      const { count, pageOf } = pageMap(pdf);
+      part.count = count;
+      part.pageOf = pageOf;
+      printed.set(part, pdf);
+      await page.close();
+      return;
+    }
+    if (!part.front) {
+      // The measuring pass paints nothing (visibility does not change layout), which makes it cheap.
+      const invisible = await page.addStyleTag({ content: '*, *::before, *::after { visibility: hidden !important; }' });
+      const { count, pageOf } = pageMap(await page.pdf({ ...BASE, printBackground: false, tagged: false, outline: false, timeout: job.timeoutMs }));
+      part.count = count - 1;
+      part.pageOf = new Map([...pageOf].map(([name, n]) => [name, n - 1]));
       await invisible.evaluate((element) => element.remove());
+    }
+    if (keepLoaded) {
       await releaseMemory(page);
       part.page = page;
     } else {
@@ -77,45 +90,41 @@ export async function printBook(browser: Browser, job: PrintJob): Promise<Uint8A
     }
   });
 
-  const front = parts.at(-1)!;
-  for (let attempt = 1; ; attempt++) {
-    const pages = placeParts(parts);
-    const total = parts.reduce((sum, part) => sum + part.count, 0);
-    job.progress(`printing ${total} pages with bookmarks and tags…`);
-    let targets: string[] = [];
-    const printed = await inParallel(parts, contexts, async (part, context) => {
+  const pages = placeParts(parts);
+  const total = parts.reduce((sum, part) => sum + part.count, 0);
+  job.progress(`printing ${total} pages of the body and the front matter, with bookmarks and tags…`);
+  let targets: string[] = [];
+  await inParallel(
+    parts.filter((part) => part !== first),
+    contexts,
+    async (part, context) => {
       const page = part.page ?? (await load(context, part, job, 'prepared'));
-      let pdf: Uint8Array;
-      if (part.front) {
-        targets = await page.evaluate(setTocPages, Object.fromEntries(pages));
-        pdf = await page.pdf({ ...BASE, tagged: true, outline: true, timeout: job.timeoutMs });
-      } else {
-        // The unprinted first page counts the pages before the part, so that its numbers follow theirs.
-        const numbering = await page.addStyleTag({ content: `@page pdf-skip { counter-increment: page ${part.offset}; }` });
-        pdf = await page.pdf({ ...BASE, tagged: true, outline: true, timeout: job.timeoutMs, pageRanges: `2-${part.count + 1}` });
-        await numbering.evaluate((element) => element.remove());
-      }
-      if (!keepLoaded) await page.close();
-      return pdf;
-    });
+      if (part.front) targets = await page.evaluate(setTocPages, Object.fromEntries(pages));
+      printed.set(part, await printPart(page, part, job));
+      await page.close();
+    },
+  );
 
-    const frontCount = new PdfReader(printed.at(-1)!).pages().length;
-    if (frontCount !== front.count && attempt === 1) {
-      // The numbers changed the length of the contents: every later page moves.
-      job.progress('printing again: the page numbers changed the length of the contents…');
-      front.count = frontCount;
-      continue;
-    }
-    const unplaced = targets.filter((t) => !pages.has(t));
-    if (unplaced.length > 0) job.progress(`warning: no page found for ${unplaced.length} contents entries (${unplaced.slice(0, 3).join(', ')})`);
-    job.progress(`merging ${parts.length} parts…`);
-    const merged = mergePdfs([printed.at(-1)!, ...printed.slice(0, -1)], { arabicFrom: front.count });
-    const final = pageMap(merged).pageOf;
-    const moved = targets.filter((t) => pages.has(t) && final.get(decodeName(destinationName(t))) !== pages.get(t)! + front.count);
-    if (moved.length > 0) job.progress(`warning: ${moved.length} contents entries may show the wrong page (${moved.slice(0, 3).join(', ')})`);
-    if (keepLoaded) await Promise.all(parts.map((part) => part.page?.close()));
-    return merged;
-  }
+  const unplaced = targets.filter((t) => !pages.has(t));
+  if (unplaced.length > 0) job.progress(`warning: no page found for ${unplaced.length} contents entries (${unplaced.slice(0, 3).join(', ')})`);
+  job.progress(`merging ${parts.length} parts…`);
+  const frontPdf = printed.get(front)!;
+  const frontCount = new PdfReader(frontPdf).pages().length;
+  const merged = mergePdfs([frontPdf, ...parts.slice(0, -1).map((part) => printed.get(part)!)], { arabicFrom: frontCount });
+  const final = pageMap(merged).pageOf;
+  const moved = targets.filter((t) => pages.has(t) && final.get(decodeName(destinationName(t))) !== pages.get(t)! + frontCount);
+  if (moved.length > 0) job.progress(`warning: ${moved.length} contents entries may show the wrong page (${moved.slice(0, 3).join(', ')})`);
+  return merged;
+}
+
+/**
+ * Prints a part tagged and with bookmarks. A body part's unprinted first page counts the pages
+ * before the part, so that its page numbers follow theirs.
+ */
+async function printPart(page: Page, part: Part, job: PrintJob): Promise<Uint8Array> {
+  if (part.front) return page.pdf({ ...BASE, tagged: true, outline: true, timeout: job.timeoutMs });
+  await page.addStyleTag({ content: `@page pdf-skip { counter-increment: page ${part.offset}; }` });
+  return page.pdf({ ...BASE, tagged: true, outline: true, timeout: job.timeoutMs, pageRanges: '2-' });
 }
 
 /**

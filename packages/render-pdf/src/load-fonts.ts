@@ -6,7 +6,9 @@
  */
 export async function loadFonts(marginText: string): Promise<void> {
   await document.fonts.ready;
-  await Promise.all(Array.from(document.fonts, (face) => face.load().catch(() => face)));
+  const loads: Array<Promise<unknown>> = [];
+  document.fonts.forEach((face) => loads.push(face.load().catch(() => face)));
+  await Promise.all(loads);
   const family = getComputedStyle(document.documentElement).getPropertyValue('--font-ui').trim() || 'sans-serif';
   await Promise.all(['8pt', 'italic 8pt', '9pt'].map((font) => document.fonts.load(`${font} ${family}`, marginText).catch(() => [])));
   await document.fonts.ready;

@@ -1,10 +1,18 @@
 import { defineConfig } from 'tsup';
+import { writeThirdPartyLicenses } from '../../scripts/third-party-licenses.mjs';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // The worker thread's script is an entry of its own: WorkerPool starts it from beside itself.
+  entry: ['src/index.ts', 'src/compile-worker.ts'],
   format: ['esm'],
-  dts: true,
+  dts: { entry: 'src/index.ts' },
   clean: true,
   target: 'node20',
   sourcemap: false,
+  // Dependencies are bundled: the Markdown pipeline is some 300 small modules, and resolving and
+  // loading them one by one took longer than compiling a chapter, in every worker thread. Only
+  // yaml (CommonJS, which an ES bundle cannot require) stays a package of its own.
+  noExternal: [/^(?!yaml$)/],
+  metafile: true,
+  onSuccess: async () => writeThirdPartyLicenses('dist/metafile-esm.json', 'dist/THIRD-PARTY-LICENSES.md'),
 });

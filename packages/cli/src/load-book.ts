@@ -38,10 +38,11 @@ export async function compileDir(dir: string | undefined, onChapter?: (file: str
   }
   const { compile, readCompileCache, writeCompileCache } = await import('@dmls/core');
   const file = useCache ? cacheFile(target) : undefined;
-  const cache = file ? await readCompileCache(file) : undefined;
+  // Read while compile reads the book: compile waits for the cache only when it needs it.
+  const cache = file ? readCompileCache(file) : undefined;
   const { book, diagnostics } = await compile(target, { ...(onChapter ? { onFile: onChapter } : {}), ...(cache ? { cache } : {}) });
   // A cache that cannot be written (read-only checkout) only costs speed.
-  if (file && cache) await writeCompileCache(cache, file).catch(() => undefined);
+  if (file && cache) await writeCompileCache(await cache, file).catch(() => undefined);
   return { book, diagnostics, version: undefined };
 }
 

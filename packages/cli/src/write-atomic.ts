@@ -20,11 +20,10 @@ export async function writeDirAtomic(dir: string, files: Iterable<{ path: string
   const old = `${dir}.old-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   try {
-    for (const file of files) {
-      const target = path.join(tmp, file.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.content);
-    }
+    const list = [...files].map((file) => ({ target: path.join(tmp, file.path), content: file.content }));
+    for (const folder of new Set(list.map((file) => path.dirname(file.target)))) await mkdir(folder, { recursive: true });
+    // All at once: a site is dozens of files, and each write waits on the disk.
+    await Promise.all(list.map((file) => writeFile(file.target, file.content)));
     await rm(old, { recursive: true, force: true });
     await rename(dir, old).catch(() => undefined);
     await rename(tmp, dir);

@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParsedChapter } from './chapter.js';
+import type { BookYaml } from './schemas.js';
 import type { Chapter, Diagnostic, GlossaryEntry } from './types.js';
 
 declare const opaque: unique symbol;
@@ -11,20 +12,21 @@ export interface CompileCache {
   readonly [opaque]: true;
 }
 
-/** Chapters from earlier compiles, keyed by a hash of everything they depend on. */
+/** Chapters and YAML files from earlier compiles, keyed by a hash of everything they depend on. */
 export interface CacheStore {
+  readonly meta: Map<string, { value: BookYaml | undefined; diagnostics: Diagnostic[] }>;
   readonly parsed: Map<string, { value: ParsedChapter; diagnostics: Diagnostic[] }>;
   readonly finished: Map<string, { value: Chapter; diagnostics: Diagnostic[] }>;
-  readonly glossary: Map<string, { value: { entries: GlossaryEntry[]; order: number[] }; diagnostics: Diagnostic[] }>;
+  readonly glossary: Map<string, { value: { entries: GlossaryEntry[]; lines: number[] }; diagnostics: Diagnostic[] }>;
   /** Whether anything changed since the cache was read: an unchanged cache is not written again. */
   dirty?: boolean;
 }
 
 // Bump when the compiler's output changes shape or content for the same input.
-const FORMAT = `dmls-compile-cache-5:${process.versions.v8}`;
+const FORMAT = `dmls-compile-cache-7:${process.versions.v8}`;
 
 export function createCompileCache(): CompileCache {
-  const store: CacheStore = { parsed: new Map(), finished: new Map(), glossary: new Map() };
+  const store: CacheStore = { meta: new Map(), parsed: new Map(), finished: new Map(), glossary: new Map() };
   return store as unknown as CompileCache;
 }
 
@@ -43,8 +45,9 @@ export function prune(store: CacheStore, parsedKeys: Set<string>, finishedKeys: 
 export async function readCompileCache(file: string): Promise<CompileCache> {
   try {
     const data = deserialize(await readFile(file)) as { format: string } & Omit<CacheStore, 'dirty'>;
-    if (data.format === FORMAT && data.parsed instanceof Map && data.finished instanceof Map && data.glossary instanceof Map) {
-      return { parsed: data.parsed, finished: data.finished, glossary: data.glossary, dirty: false } as unknown as CompileCache;
+    const { format, meta, parsed, finished, glossary } = data;
+    if (format === FORMAT && meta instanceof Map && parsed instanceof Map && finished instanceof Map && glossary instanceof Map) {
+      return { meta, parsed, finished, glossary, dirty: false } as unknown as CompileCache;
     }
   } catch {
     // Missing or corrupt: start afresh.
@@ -59,7 +62,7 @@ export async function writeCompileCache(cache: CompileCache, file: string): Prom
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   try {
-    await writeFile(tmp, serialize({ format: FORMAT, parsed: store.parsed, finished: store.finished, glossary: store.glossary }));
+    await writeFile(tmp, serialize({ format: FORMAT, meta: store.meta, parsed: store.parsed, finished: store.finished, glossary: store.glossary }));
     await rename(tmp, file);
   } catch (error) {
     await rm(tmp, { force: true });

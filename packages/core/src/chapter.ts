@@ -1,11 +1,11 @@
 import path from 'node:path';
+import { serialize } from 'node:v8';
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import type { Blockquote, Heading, Image, Link, Paragraph, Root as MdastRoot, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import rehypeKatex from 'rehype-katex';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -15,8 +15,10 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { lintChapter, type ChapterLint } from './chapter-lint.js';
 import type { Diagnostics } from './diagnostics.js';
 import { highlightCode } from './highlight.js';
+import { rehypeMath } from './math.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { frontMatterSchema, type FrontMatter } from './schemas.js';
 import type { Chapter, Figure, Section } from './types.js';
@@ -33,12 +35,17 @@ export interface ParsedChapter {
   /** The whole file, front matter included: positions point into it. */
   source: string;
   markdown: string;
-  tree: MdastRoot;
+  /**
+   * The Markdown tree, serialised with node:v8. Phase 2 changes the tree it works on, so each
+   * finish reads a fresh copy; and a cache holds these bytes faster than it would the objects.
+   */
+  tree: Uint8Array;
   frontMatter: FrontMatter | undefined;
   sections: Section[];
   /** Every id a link may target in this chapter: sections and figures. */
   anchors: Set<string>;
   figures: Figure[];
+  lint: ChapterLint;
 }
 
 export interface ChapterSource {
@@ -58,7 +65,7 @@ const toHast = unified()
     footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
       `Back to reference ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
   })
-  .use(rehypeKatex, { output: 'mathml', strict: 'ignore' })
+  .use(rehypeMath, { output: 'mathml', strict: 'ignore' })
   .use(rehypeSanitize, sanitizeSchema);
 
 const ALERTS: Record<string, string> = {
@@ -74,12 +81,13 @@ const WORDS_PER_MINUTE = 220;
 /**
  * Phase 1: parse the Markdown once, read front matter, give headings their ids, turn alerts and
  * figures into their final shape. Links are left for phase 2, when every chapter's anchors are known.
+ * Returns the tree too, which phase 2 may take as it is when it runs right after.
  */
 export function parseChapter(
   source: ChapterSource,
   figureFiles: ReadonlyMap<string, string>,
   diagnostics: Diagnostics,
-): ParsedChapter {
+): { parsed: ParsedChapter; tree: MdastRoot } {
   const { file } = source;
   const tree = parser.parse(source.text);
 
@@ -142,19 +150,21 @@ export function parseChapter(
     }
   });
 
-  return {
+  const parsed: ParsedChapter = {
     id: source.id,
     number: source.number,
     relPath: source.relPath,
     file,
     source: source.text,
     markdown: source.text.slice(bodyStart).replace(/^\s*\n/, ''),
-    tree,
+    tree: serialize(tree),
     frontMatter,
     sections,
     anchors,
     figures,
+    lint: lintChapter(tree, source.text),
   };
+  return { parsed, tree };
 }
 
 function collectSections(tree: MdastRoot, file: string, diagnostics: Diagnostics): Section[] {
@@ -355,24 +365,29 @@ function svgSize(svg: string): { width: number; height: number } | undefined {
   return { width: Math.round(Number(viewBox[1])), height: Math.round(Number(viewBox[2])) };
 }
 
+/** What a link can point to: a chapter, by its path, and the anchors in it. */
+export type LinkTarget = Pick<ParsedChapter, 'id' | 'relPath' | 'anchors'>;
+
 /** Resolves a link target (`chapters/04-x.md#y`, `#y`) to a chapter and section id. */
 export interface LinkResolver {
-  chapterByPath: ReadonlyMap<string, ParsedChapter>;
+  chapterByPath: ReadonlyMap<string, LinkTarget>;
 }
 
-/** Phase 2: resolve cross-references, convert to hast, sanitise, and derive html, text and counts. */
+/**
+ * Phase 2: resolve cross-references, convert to hast, sanitise, and derive html, text and counts.
+ * Changes `tree`, the chapter's parsed tree (or a copy of it, read from `parsed.tree`).
+ */
 export async function finishChapter(
   parsed: ParsedChapter,
+  tree: MdastRoot,
   resolver: LinkResolver,
   diagnostics: Diagnostics,
 ): Promise<Chapter> {
-  // The parsed tree stays untouched, so that a cache can finish it again when links change.
-  const tree = structuredClone(parsed.tree);
   resolveLinks(parsed, tree, resolver, diagnostics);
   const vfile = new VFile({ path: parsed.file });
   const hast = (await toHast.run(tree, vfile)) as HastRoot;
   for (const message of vfile.messages) {
-    // rehype-katex reports TeX it cannot parse; nothing else here emits messages.
+    // rehypeMath reports TeX that KaTeX cannot parse; nothing else here emits messages.
     diagnostics.add(
       parsed.file,
       message.place && 'start' in message.place ? message.place.start : (message.place ?? undefined),
@@ -381,7 +396,7 @@ export async function finishChapter(
       'Fix the TeX between the dollar signs (KaTeX supports most of LaTeX math).',
     );
   }
-  await highlightCode(hast);
+  highlightCode(hast);
   visit(hast, (node) => {
     delete node.position;
   });
@@ -425,7 +440,7 @@ function resolveLinks(parsed: ParsedChapter, tree: MdastRoot, resolver: LinkReso
     const hashIndex = url.indexOf('#');
     const target = hashIndex === -1 ? url : url.slice(0, hashIndex);
     const anchor = hashIndex === -1 ? '' : decodeURIComponent(url.slice(hashIndex + 1));
-    let chapter: ParsedChapter | undefined = parsed;
+    let chapter: LinkTarget | undefined = parsed;
     if (target !== '') {
       const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(parsed.relPath), decodeURI(target)));
       chapter = resolver.chapterByPath.get(resolved);
@@ -446,13 +461,13 @@ function resolveLinks(parsed: ParsedChapter, tree: MdastRoot, resolver: LinkReso
         parsed.file,
         at,
         'link-anchor',
-        `Link to \`#${anchor}\`, which is no heading or figure of ${chapter === parsed ? 'this chapter' : `\`${chapter.relPath}\``}`,
+        `Link to \`#${anchor}\`, which is no heading or figure of ${chapter.relPath === parsed.relPath ? 'this chapter' : `\`${chapter.relPath}\``}`,
         close ? `Did you mean \`#${close}\`?` : 'Anchors are GitHub slugs of headings: lower case, spaces as hyphens.',
       );
       return;
     }
     const href =
-      chapter === parsed ? (anchor ? `#${anchor}` : '#') : `${chapter.id}.html${anchor ? `#${anchor}` : ''}`;
+      chapter.relPath === parsed.relPath ? (anchor ? `#${anchor}` : '#') : `${chapter.id}.html${anchor ? `#${anchor}` : ''}`;
     link.url = href;
     link.data = {
       ...link.data,

@@ -1,6 +1,3 @@
-import type { Link, Paragraph } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { ParsedChapter } from './chapter.js';
 import type { Diagnostics } from './diagnostics.js';
 import type { GlossaryEntry } from './types.js';
@@ -18,15 +15,7 @@ export const LINT_RULES = {
 export type LintRule = keyof typeof LINT_RULES;
 export type LintConfig = Partial<Record<string, 'off' | 'warn' | 'error'>>;
 
-const LONG_PARAGRAPH_WORDS = 220;
-
-// Parsed chapters are reused from the compile cache; so is their text.
-const textOf = new WeakMap<ParsedChapter, string>();
-function lowerText(chapter: ParsedChapter): string {
-  let text = textOf.get(chapter);
-  if (text === undefined) textOf.set(chapter, (text = toString(chapter.tree).toLowerCase().replace(/\s+/g, ' ')));
-  return text;
-}
+export const LONG_PARAGRAPH_WORDS = 220;
 
 export function lintBook(
   chapters: readonly ParsedChapter[],
@@ -47,20 +36,12 @@ export function lintBook(
     if (chapter.number > 0 && chapter.sections.at(-1)?.id !== 'key-takeaways') {
       report('key-takeaways', chapter.file, { line: source.split('\n').length, column: 1 }, 'The chapter does not end with `## Key takeaways`', 'Close the chapter with `## Key takeaways` and 5–10 bullets.');
     }
-    visit(chapter.tree, 'paragraph', (paragraph: Paragraph) => {
-      const words = toString(paragraph).split(/\s+/).filter(Boolean).length;
-      if (words > LONG_PARAGRAPH_WORDS) {
-        report('long-paragraph', chapter.file, paragraph.position?.start, `A paragraph of ${words} words`, `Split it: readers lose the thread past about ${LONG_PARAGRAPH_WORDS} words.`);
-      }
-    });
-    visit(chapter.tree, 'link', (link: Link) => {
-      const text = toString(link);
-      const offset = link.position?.start.offset;
-      const bare = link.url === text || link.url === `http://${text}` || link.url === `mailto:${text}`;
-      if (bare && offset !== undefined && source[offset] !== '<' && source[offset] !== '[') {
-        report('bare-url', chapter.file, link.position?.start, `Bare URL ${text}`, 'Write it as [what it is](url), so that readers and screen readers know where it goes.');
-      }
-    });
+    for (const { words, at } of chapter.lint.longParagraphs) {
+      report('long-paragraph', chapter.file, at, `A paragraph of ${words} words`, `Split it: readers lose the thread past about ${LONG_PARAGRAPH_WORDS} words.`);
+    }
+    for (const { text, at } of chapter.lint.bareUrls) {
+      report('bare-url', chapter.file, at, `Bare URL ${text}`, 'Write it as [what it is](url), so that readers and screen readers know where it goes.');
+    }
   }
 
   const used = new Set(chapters.flatMap((c) => c.figures.map((f) => f.src)));
@@ -68,7 +49,7 @@ export function lintBook(
     if (!used.has(src)) report('unused-figure', files.figures(src), undefined, `Figure ${src} is not used by any chapter`, 'Use it in a chapter with ![alt](../figures/….svg "Caption"), or delete it.');
   }
 
-  const texts = new Map(chapters.map((c) => [c.id, lowerText(c)]));
+  const texts = new Map(chapters.map((c) => [c.id, c.lint.text]));
   // Keywords are tags ("ensembles", "Kafka"): covered when a glossary term names the same idea,
   // singular or plural, or a longer term contains it ("drift detection" ⊂ "… drift detection …").
   const normal = (text: string) => text.toLowerCase().replace(/[-–]/g, ' ').replace(/\(.*?\)/g, '').replace(/s\b/g, '').trim();

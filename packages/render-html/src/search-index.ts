@@ -1,8 +1,9 @@
 import type { Book, Chapter } from '@dmls/core';
 import type { ElementContent, RootContent } from 'hast';
-import MiniSearch, { type Options } from 'minisearch';
+import type { Options } from 'minisearch';
 import type { Reference } from './adapt-tree.js';
 import { chapterLabel } from './book-parts.js';
+import { searchIndexJson } from './search-index-json.js';
 
 /** One search result: a section of a chapter (or a chapter's opening, or a glossary term). */
 export interface SearchDocument {
@@ -49,9 +50,7 @@ export function searchDocuments(book: Book, link: (ref: Reference) => string, gl
  * JSON because `fetch` is blocked on `file://` pages, and the site must search offline from disk.
  */
 export function searchIndexScript(documents: SearchDocument[]): string {
-  const index = new MiniSearch<SearchDocument>(searchOptions);
-  index.addAll(documents);
-  return `window.dmlsSearchIndex=${JSON.stringify(index)};\n`;
+  return `window.dmlsSearchIndex=${searchIndexJson(documents, searchOptions)};\n`;
 }
 
 interface Part {

@@ -142,12 +142,12 @@ describe('sanitisation', () => {
     const { finishChapter, parseChapter } = await import('../../core/src/chapter.js');
     const { Diagnostics } = await import('../../core/src/diagnostics.js');
     const { readFileSync } = await import('node:fs');
-    const parsed = parseChapter(
+    const { parsed, tree } = parseChapter(
       { id: 'hostile', number: 3, relPath: 'chapters/03-hostile.md', file: 'x', text: readFileSync(path.join(dir, 'chapters', '03-hostile.md'), 'utf8') },
       new Map(),
       new Diagnostics(),
     );
-    const chapter = await finishChapter(parsed, { chapterByPath: new Map([[parsed.relPath, parsed]]) }, new Diagnostics());
+    const chapter = await finishChapter(parsed, tree, { chapterByPath: new Map([[parsed.relPath, parsed]]) }, new Diagnostics());
     for (const html of [chapter.html, renderChapterHtml(chapter, { idPrefix: 'p-' })]) {
       expect(html).not.toMatch(/<script|<iframe|<object|<form|<style|<base|<meta|\son[a-z]+=|(href|src|action)="\s*(javascript|data):|style=|(href|src)="https:\/\/evil/i);
     }

@@ -9,10 +9,11 @@ export interface PrintParts {
 }
 
 /**
- * Up to this much HTML per part: about 110 pages, which Chromium lays out in a few hundred MB.
- * Smaller parts waste time on loading; larger ones cost memory that grows with the book.
+ * Up to this much HTML per part: about 270 pages, which Chromium lays out in well under 1 GB.
+ * Smaller parts cost time (each is loaded and laid out on its own, and on two cores two parts at
+ * once were slower than one after the other); larger ones cost memory that grows with the book.
  */
-const MAX_PART_BYTES = 1_000_000;
+const MAX_PART_BYTES = 1_500_000;
 
 /**
  * Cuts the single-page print HTML (whose `<main>` holds the front matter, then one

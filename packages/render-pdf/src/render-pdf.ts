@@ -49,7 +49,7 @@ export async function renderPdf(book: Book, options: RenderPdfOptions = {}): Pro
     const { html, hyphenated } = printHtml(book, { geometry, ...(options.version ? { version: options.version } : {}) });
     if (!hyphenated) progress(`no hyphenation patterns for language "${book.language}": words will not be hyphenated`);
     const workers = Math.max(1, Math.min(MAX_WORKERS, os.availableParallelism()));
-    const parts = splitPrintHtml(html, [book.introduction, ...book.chapters].map((c) => c.id).concat(book.glossary.length > 0 ? ['glossary'] : []), workers);
+    const parts = splitPrintHtml(html, [book.introduction, ...book.chapters].map((c) => c.id).concat(book.glossary.length > 0 ? ['glossary'] : []), 1);
     const front = path.join(workDir, 'front.html');
     await writeFile(front, parts.front);
     const body = parts.body.map((_, i) => path.join(workDir, `part-${i + 1}.html`));

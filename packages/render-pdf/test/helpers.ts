@@ -14,6 +14,20 @@ export async function testBook(): Promise<Book> {
   return book;
 }
 
+/** A PDF laid out the way Skia writes one (classic cross-reference table), from object bodies numbered from 1. */
+export function skiaPdf(objects: string[], root: number, info?: number): Uint8Array {
+  let text = '%PDF-1.4\n%\xD3\xEB\xE9\xE1\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(text.length);
+    text += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = text.length;
+  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  text += `trailer\n<</Size ${objects.length + 1}\n/Root ${root} 0 R${info ? `\n/Info ${info} 0 R` : ''}>>\nstartxref\n${xref}\n%%EOF`;
+  return new Uint8Array(Buffer.from(text, 'latin1'));
+}
+
 /** Writes the PDF to a temporary file for the command-line tools. */
 export function savePdf(bytes: Uint8Array, name = 'book.pdf'): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'render-pdf-test-')), name);

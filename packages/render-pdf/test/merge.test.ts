@@ -3,21 +3,7 @@ import { CROSS_PART_LINK, destinationName, encodeName, mergePdfs } from '../src/
 import { pageMap } from '../src/page-map.js';
 import { PdfReader } from '../src/pdf-reader.js';
 import { splitPrintHtml } from '../src/print-parts.js';
-import { outline, run, savePdf } from './helpers.js';
-
-/** A PDF laid out as Skia writes one, from object bodies numbered from 1. */
-function pdf(objects: string[], root: number, info?: number): Uint8Array {
-  let text = '%PDF-1.4\n%\xD3\xEB\xE9\xE1\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(text.length);
-    text += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = text.length;
-  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  text += `trailer\n<</Size ${objects.length + 1}\n/Root ${root} 0 R${info ? `\n/Info ${info} 0 R` : ''}>>\nstartxref\n${xref}\n%%EOF`;
-  return new Uint8Array(Buffer.from(text, 'latin1'));
-}
+import { outline, run, savePdf, skiaPdf } from './helpers.js';
 
 /**
  * One printed part: a page with a heading (bookmarked, tagged, a named destination), a table header
@@ -25,7 +11,7 @@ function pdf(objects: string[], root: number, info?: number): Uint8Array {
  */
 function part(title: string, id: string, link: string, stream = 'BT (x) Tj ET'): Uint8Array {
   const action = link.startsWith('#') ? `/Dest /${encodeName(link.slice(1))}` : `/A <</Type /Action\n/S /URI\n/URI (${link})>>`;
-  return pdf(
+  return skiaPdf(
     [
       `<</Title (${title})\n/Producer (Skia/PDF m156)\n/CreationDate (D:20260101000000+00'00')>>`, // 1 info
       '<</Type /Catalog\n/Pages 3 0 R\n/Dests 6 0 R\n/MarkInfo <</Type /MarkInfo\n/Marked true>>\n/StructTreeRoot 7 0 R\n/Outlines 13 0 R\n/Lang (en)>>', // 2

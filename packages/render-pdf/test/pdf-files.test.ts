@@ -6,7 +6,7 @@ import { pageMap } from '../src/page-map.js';
 import { PdfReader } from '../src/pdf-reader.js';
 import { pdfDate, pdfString } from '../src/pdf-values.js';
 import { renumberStructureIds } from '../src/structure-ids.js';
-import { pdfinfo, run, savePdf } from './helpers.js';
+import { pdfinfo, run, savePdf, skiaPdf } from './helpers.js';
 
 /** A small PDF laid out the way Skia writes one: classic cross-reference table, plain dictionaries. */
 function skiaLikePdf(created: string, ids: [string, string] = ['node00000042', 'node00000007']): Uint8Array {
@@ -26,16 +26,7 @@ function skiaLikePdf(created: string, ids: [string, string] = ['node00000042', '
     `<</Limits [(${ids[0] < ids[1] ? ids[0] : ids[1]}) (${ids[0] < ids[1] ? ids[1] : ids[0]})]\n/Names [(${ids[0] < ids[1] ? ids[0] : ids[1]}) ${ids[0] < ids[1] ? 11 : 14} 0 R (${ids[0] < ids[1] ? ids[1] : ids[0]}) ${ids[0] < ids[1] ? 14 : 11} 0 R]>>`,
     `<</Type /StructElem\n/S /TH\n/P 8 0 R\n/A [<</O /Table\n/Headers [(${ids[0]})]>>]\n/ID (${ids[1]})>>`,
   ];
-  let text = '%PDF-1.4\n%\xD3\xEB\xE9\xE1\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(text.length);
-    text += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = text.length;
-  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  text += `trailer\n<</Size ${objects.length + 1}\n/Root 2 0 R\n/Info 1 0 R>>\nstartxref\n${xref}\n%%EOF`;
-  return new Uint8Array(Buffer.from(text, 'latin1'));
+  return skiaPdf(objects, 2, 1);
 }
 
 const meta: PdfMetadata = {

@@ -53,21 +53,21 @@ export function splitPrintHtml(html: string, sectionIds: string[], minParts: num
     filled += section.length;
   }
 
-  const document = (content: string, skip: string) => {
+  const document = (content: string, skipPage: boolean) => {
     const ids = new Set([...content.matchAll(/\sid="([^"]*)"/g)].map((m) => text(m[1]!)));
     const linked = content.replace(/(\shref=")#([^"]*)"/g, (whole, before: string, href: string) =>
       ids.has(fragment(href)) ? whole : `${before}${CROSS_PART_LINK}${href}"`,
     );
-    return `${head}${skip ? skip.replace('</div>', `${[...ids].filter((id) => targets.has(id)).map((id) => `<a href="#${attribute(id)}"></a>`).join('')}</div>`) : ''}${linked}${tail}`;
+    // One page that is laid out but never printed.
+    const anchors = [...ids].filter((id) => targets.has(id)).map((id) => `<a href="#${attribute(id)}"></a>`);
+    const skip = skipPage ? `<div class="pdf-skip" aria-hidden="true">${anchors.join('')}</div>` : '';
+    return `${head}${skip}${linked}${tail}`;
   };
   return {
-    front: document(frontHtml, ''),
-    body: groups.map((group) => document(group.join(''), SKIP_PAGE)),
+    front: document(frontHtml, false),
+    body: groups.map((group) => document(group.join(''), true)),
   };
 }
-
-/** One page that is laid out but never printed. */
-export const SKIP_PAGE = '<div class="pdf-skip" aria-hidden="true"></div>';
 
 /** An `href` fragment as the id it names. */
 function fragment(href: string): string {

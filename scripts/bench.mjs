@@ -194,6 +194,8 @@ async function main() {
       push(
         await series(`chromium-print ${tag(scale)}`, chromium, [
           '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+          // As the renderer does: without it, Chromium 151+ also renders its address bar's popup.
+          '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
           `--user-data-dir=${path.join(work, 'chrome-profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${path.join(work, `bare-${scale}.pdf`)}`, `file://${single}`,
         ], scale >= 10 ? { runs: 1, warmup: false } : {}),
         scale,

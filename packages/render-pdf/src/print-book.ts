@@ -60,6 +60,8 @@ export async function printBook(browser: Browser, job: PrintJob): Promise<Uint8A
   const first = parts[0]!;
   const keepLoaded = job.body.length <= job.workers;
   const contexts = await Promise.all(Array.from({ length: Math.min(job.workers, parts.length) }, () => browser.createBrowserContext()));
+  // The blank tab Chromium opens with would keep a renderer process alive for nothing.
+  await Promise.all((await browser.pages()).map((page) => page.close()));
   const printed = new Map<Part, Uint8Array>();
 
   job.progress(`laying out pages (${job.body.length + 1} parts, ${contexts.length} at a time)…`);

@@ -9,8 +9,8 @@ import { finalizePdf } from './finalize.js';
 import { findChromium } from './find-chromium.js';
 import { fontDirs } from './fonts.js';
 import { bookMetadata } from './metadata.js';
-import { type PageSize, pageGeometry } from './page-size.js';
-import { printBook } from './print-book.js';
+import { type PageGeometry, type PageSize, pageGeometry } from './page-size.js';
+import { type PrintJob, printBook } from './print-book.js';
 import { printHtml } from './print-html.js';
 import { splitPrintHtml } from './print-parts.js';
 
@@ -46,24 +46,20 @@ export async function renderPdf(book: Book, options: RenderPdfOptions = {}): Pro
 
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'dmls-pdf-'));
   try {
-    const { html, hyphenated } = printHtml(book, { geometry, ...(options.version ? { version: options.version } : {}) });
-    if (!hyphenated) progress(`no hyphenation patterns for language "${book.language}": words will not be hyphenated`);
-    const workers = Math.max(1, Math.min(MAX_WORKERS, os.availableParallelism()));
-    const parts = splitPrintHtml(html, [book.introduction, ...book.chapters].map((c) => c.id).concat(book.glossary.length > 0 ? ['glossary'] : []), 1);
-    const front = path.join(workDir, 'front.html');
-    await writeFile(front, parts.front);
-    const body = parts.body.map((_, i) => path.join(workDir, `part-${i + 1}.html`));
-    await Promise.all(body.map((file, i) => writeFile(file, parts.body[i]!)));
-    const job = { front, body, workers, readableDirs: [workDir, ...fontDirs()], cover: coverSpec(book), marginText: marginText(book), timeoutMs, progress };
-
+    let job: PrintJob | undefined;
+    // Written while Chromium starts (and kept for a retry).
+    const prepare = async () => {
+      job ??= await printJob(book, { workDir, geometry, timeoutMs, progress, ...(options.version ? { version: options.version } : {}) });
+    };
     let raw: Uint8Array | undefined;
     for (let attempt = 1; raw === undefined; attempt++) {
       const profileDir = path.join(workDir, `profile-${attempt}`);
       await mkdir(profileDir);
       try {
         progress(attempt === 1 ? 'starting Chromium…' : 'starting a fresh Chromium…');
-        raw = await withBrowser({ executablePath, profileDir, timeoutMs }, (browser) => printBook(browser, job));
+        raw = await withBrowser({ executablePath, profileDir, timeoutMs }, (browser) => printBook(browser, job!), prepare);
       } catch (error) {
+        if (job === undefined) throw error;
         const failure = asRenderError(error, executablePath, timeoutMs);
         if (attempt >= 2 || failure.code === 'no-browser' || failure.code === 'bad-output') {
           throw attempt >= 2 ? new RenderPdfError(`${failure.message} (after one retry)`, failure.code, error) : failure;
@@ -76,6 +72,23 @@ export async function renderPdf(book: Book, options: RenderPdfOptions = {}): Pro
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** The book's print HTML, in parts on disk, and what printing it needs. */
+async function printJob(
+  book: Book,
+  options: { workDir: string; geometry: PageGeometry; version?: string; timeoutMs: number; progress: (message: string) => void },
+): Promise<PrintJob> {
+  const { workDir, progress } = options;
+  const { html, hyphenated } = printHtml(book, { geometry: options.geometry, ...(options.version ? { version: options.version } : {}) });
+  if (!hyphenated) progress(`no hyphenation patterns for language "${book.language}": words will not be hyphenated`);
+  const workers = Math.max(1, Math.min(MAX_WORKERS, os.availableParallelism()));
+  const parts = splitPrintHtml(html, [book.introduction, ...book.chapters].map((c) => c.id).concat(book.glossary.length > 0 ? ['glossary'] : []), 1);
+  const front = path.join(workDir, 'front.html');
+  await writeFile(front, parts.front);
+  const body = parts.body.map((_, i) => path.join(workDir, `part-${i + 1}.html`));
+  await Promise.all(body.map((file, i) => writeFile(file, parts.body[i]!)));
+  return { front, body, workers, readableDirs: [workDir, ...fontDirs()], cover: coverSpec(book), marginText: marginText(book), timeoutMs: options.timeoutMs, progress };
 }
 
 /** Every character the running headers and footers may show. */

@@ -40,7 +40,7 @@ try {
   const { port } = server.address();
   browser = await puppeteer.launch({
     executablePath: chromium,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'],
   });
   mkdirSync(outDir, { recursive: true });
   for (const width of [375, 1280]) {

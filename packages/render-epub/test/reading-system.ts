@@ -18,7 +18,7 @@ export function launch(): Promise<Browser> {
   if (!executablePath) throw new Error('No Chromium: apt-get install chromium, or set PUPPETEER_EXECUTABLE_PATH.');
   return puppeteer.launch({
     executablePath,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'],
   });
 }
 

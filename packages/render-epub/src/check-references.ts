@@ -1,7 +1,7 @@
 import type { Element } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { ContentDocument } from './document.js';
 import { collectIds } from './ids.js';
+import { eachElement } from './walk.js';
 
 const EXTERNAL = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -15,7 +15,7 @@ export function checkReferences(documents: readonly ContentDocument[], resources
   const ids = new Map(documents.map((document) => [document.file, collectIds(document.page)]));
   const problems: string[] = [];
   for (const document of documents) {
-    visit(document.page, 'element', (node: Element) => {
+    eachElement(document.page, (node: Element) => {
       const attribute = node.tagName === 'img' ? 'src' : node.tagName === 'a' || node.tagName === 'link' ? 'href' : undefined;
       const value = attribute ? node.properties[attribute] : undefined;
       if (typeof value !== 'string') return;

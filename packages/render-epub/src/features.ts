@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { EXIT, visit } from 'unist-util-visit';
+import { someElement } from './walk.js';
 
 /** Whether a page has MathML (its manifest item then needs the `mathml` property). */
 export function usesMath(tree: Root): boolean {
@@ -12,11 +12,5 @@ export function usesSvg(tree: Root): boolean {
 }
 
 function has(tree: Root, tagName: string): boolean {
-  let found = false;
-  visit(tree, 'element', (node) => {
-    if (node.tagName !== tagName) return undefined;
-    found = true;
-    return EXIT;
-  });
-  return found;
+  return someElement(tree, (node) => node.tagName === tagName);
 }

@@ -1,10 +1,10 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './walk.js';
 
 /** Every `id` in a tree. */
 export function collectIds(tree: Root): Set<string> {
   const ids = new Set<string>();
-  visit(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     if (typeof node.properties.id === 'string') ids.add(node.properties.id);
   });
   return ids;

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { eachElement } from '../walk.js';
 
 /**
  * Leaner highlighted code. The compiler's highlighter (shiki) wraps every line in `span.line` and
@@ -11,15 +11,14 @@ import { SKIP, visit } from 'unist-util-visit';
  * The theme classes name the site's light and dark pair, whose dark half the EPUB drops.
  */
 export function leanCode(tree: Root): void {
-  visit(tree, 'element', (node) => {
-    if (node.tagName !== 'pre' || !classList(node.properties).includes('shiki')) return undefined;
+  eachElement(tree, (node) => {
+    if (node.tagName !== 'pre' || !classList(node.properties).includes('shiki')) return;
     setClasses(node.properties, ['shiki']);
     const colour = colourOf(node.properties.style);
     const code = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
-    if (!code || !colour) return SKIP;
+    if (!code || !colour) return;
     code.properties.style = `color:${colour}`;
     code.children = mergeRuns(unwrap(code.children, colour));
-    return SKIP;
   });
 }
 

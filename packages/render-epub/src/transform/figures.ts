@@ -1,6 +1,6 @@
 import type { Chapter } from '@dmls/core';
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../walk.js';
 import { EpubInputError, locate } from '../errors.js';
 import { figureFileName } from '../layout.js';
 
@@ -10,7 +10,7 @@ import { figureFileName } from '../layout.js';
  * EPUB does not carry.
  */
 export function adaptFigures(tree: Root, chapter: Chapter, sourceFile: string): void {
-  visit(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     if (node.tagName !== 'img') return;
     const src = node.properties.src;
     const where = locate(sourceFile, node);

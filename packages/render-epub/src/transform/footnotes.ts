@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../walk.js';
 
 /**
  * Turns remark-gfm's footnotes into EPUB footnotes that reading systems show as pop-ups:
@@ -9,7 +9,7 @@ import { visit } from 'unist-util-visit';
  * `role="doc-backlink"`.
  */
 export function adaptFootnotes(tree: Root): void {
-  visit(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     const props = node.properties;
     if (node.tagName === 'a' && props.dataFootnoteRef !== undefined) {
       delete props.dataFootnoteRef;

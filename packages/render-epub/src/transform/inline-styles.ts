@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../walk.js';
 
 /**
  * Drops CSS custom properties from inline styles (the compiler's code highlighting carries its
@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit';
  * their own night modes. The colours themselves stay inline, where readers' CSS does not reach.
  */
 export function dropStyleVariables(tree: Root): void {
-  visit(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     const style = node.properties.style;
     if (typeof style !== 'string' || !style.includes('--')) return;
     const kept = style

@@ -1,6 +1,6 @@
 import type { Chapter } from '@dmls/core';
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../walk.js';
 import { EpubInputError, locate } from '../errors.js';
 
 /** What a link may point at: for each chapter id, its EPUB file and the ids in it. */
@@ -14,7 +14,7 @@ const EXTERNAL = /^[a-z][a-z0-9+.-]*:/i;
  * mailto:) stay as they are: they are hyperlinks, not resources of the publication.
  */
 export function rewriteLinks(tree: Root, chapter: Chapter, sourceFile: string, targets: LinkTargets): void {
-  visit(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
     const href = node.properties.href;
     if (EXTERNAL.test(href)) return;

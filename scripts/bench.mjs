@@ -37,33 +37,43 @@ const has = (cmd) => {
   }
 };
 
-/** Sum of the resident memory of a process and all its descendants, from /proc. */
-function treeRss(pid) {
-  const children = new Map();
-  const rss = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+/** A process and all its descendants, from each thread's list of children in /proc. */
+function processTree(pid) {
+  const tree = [];
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    tree.push(p);
     try {
-      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
-      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
-      rss.set(Number(entry), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        if (children) stack.push(...children.split(' ').map(Number));
+      }
     } catch {
       // The process ended while we looked.
     }
   }
+  return tree;
+}
+
+/** Sum of the resident memory of a process tree. */
+function treeRss(pid) {
   let total = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop();
-    total += rss.get(p) ?? 0;
-    stack.push(...(children.get(p) ?? []));
+  for (const p of processTree(pid)) {
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      // Ended.
+    }
   }
   return total;
 }
 
-/** Runs a command once: wall time and the peak memory of its process tree (sampled every 25 ms). */
+/**
+ * Runs a command once: wall time and, with `sample`, the peak memory of its process tree (read
+ * every 25 ms). Sampling costs CPU that the measured command would otherwise have on a two-core
+ * machine, so timed runs are not sampled: memory comes from the warm-up run.
+ */
 function measure(cmd, args, options = {}) {
   return new Promise((resolve) => {
     const started = performance.now();
@@ -72,7 +82,7 @@ function measure(cmd, args, options = {}) {
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 25);
+    const timer = options.sample ? setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 25) : undefined;
     child.on('close', (code) => {
       clearInterval(timer);
       resolve({ ms: performance.now() - started, peak, code, output });
@@ -83,11 +93,12 @@ function measure(cmd, args, options = {}) {
 async function series(name, cmd, args, options = {}) {
   if (only && !only.has(name.split(' ')[0]) && !only.has(name.split(' ')[0].replace(/-cold$/, ''))) return undefined;
   const runs = options.runs ?? RUNS;
-  if (options.warmup !== false) await measure(cmd, args, options);
+  // Memory is read in the warm-up run; a step without one (the long ones) is sampled as it is timed.
+  const warmup = options.warmup !== false ? await measure(cmd, args, { ...options, sample: true }) : undefined;
   const results = [];
   for (let i = 0; i < runs; i++) {
     options.before?.();
-    const r = await measure(cmd, args, options);
+    const r = await measure(cmd, args, { ...options, sample: !warmup && i === 0 });
     if (r.code !== 0) {
       process.stderr.write(`bench: ${name} failed (exit ${r.code}):\n${r.output.slice(-2000)}\n`);
       return { name, failed: true };
@@ -100,7 +111,7 @@ async function series(name, cmd, args, options = {}) {
     median: times[Math.floor(times.length / 2)],
     min: times[0],
     max: times.at(-1),
-    peakMb: Math.max(...results.map((r) => r.peak)) / 1024 / 1024,
+    peakMb: Math.max(warmup?.peak ?? 0, ...results.map((r) => r.peak)) / 1024 / 1024,
     runs,
   };
   process.stderr.write(`bench: ${name.padEnd(34)} ${fmt(row.median).padStart(9)} (${fmt(row.min)}–${fmt(row.max)}), ${row.peakMb.toFixed(0)} MB\n`);

@@ -42,17 +42,22 @@ export function serializeCompactXml(nodes: Root['children']): string {
 
 function one(node: Nodes, ns: string | undefined, selfClosing: (element: Element, ns: string | undefined) => boolean, empty = ' />'): string {
   switch (node.type) {
-    case 'root':
-      return node.children.map((child) => one(child, ns, selfClosing, empty)).join('');
+    case 'root': {
+      let out = '';
+      for (const child of node.children) out += one(child, ns, selfClosing, empty);
+      return out;
+    }
     case 'element': {
       const own = node.attributes?.xmlns ?? ns;
-      const attributes = Object.entries(node.attributes ?? {})
-        .filter((entry): entry is [string, string] => entry[1] !== null && entry[1] !== undefined)
-        .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
-        .join('');
-      if (node.children.length === 0 && selfClosing(node, own)) return `<${node.name}${attributes}${empty}`;
-      const content = node.children.map((child) => one(child, own, selfClosing, empty)).join('');
-      return `<${node.name}${attributes}>${content}</${node.name}>`;
+      let out = `<${node.name}`;
+      for (const name in node.attributes) {
+        const value = node.attributes[name];
+        if (value !== null && value !== undefined) out += ` ${name}="${escapeAttribute(value)}"`;
+      }
+      if (node.children.length === 0 && selfClosing(node, own)) return out + empty;
+      out += '>';
+      for (const child of node.children) out += one(child, own, selfClosing, empty);
+      return `${out}</${node.name}>`;
     }
     case 'text':
       return escapeText(node.value);
@@ -69,10 +74,18 @@ function one(node: Nodes, ns: string | undefined, selfClosing: (element: Element
   }
 }
 
+// One pass each, and none for the many strings with nothing to escape.
+const TEXT_SPECIAL = /[&<>]/g;
+const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r]/g;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+const entity = (char: string) => ENTITIES[char]!;
+
 function escapeText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  TEXT_SPECIAL.lastIndex = 0;
+  return TEXT_SPECIAL.test(value) ? value.replace(TEXT_SPECIAL, entity) : value;
 }
 
 function escapeAttribute(value: string): string {
-  return escapeText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  ATTRIBUTE_SPECIAL.lastIndex = 0;
+  return ATTRIBUTE_SPECIAL.test(value) ? value.replace(ATTRIBUTE_SPECIAL, entity) : value;
 }

@@ -46,12 +46,8 @@ export async function withBrowser<T>(options: BrowserOptions, work: (browser: Br
       launching.catch(() => undefined);
       // Puppeteer spawns the process after a few promise ticks; setImmediate runs after them.
       await new Promise((resolve) => setImmediate(resolve));
-      try {
-        await whileStarting();
-      } catch (error) {
-        browser = await launching.catch(() => undefined);
-        throw error;
-      }
+      // If it fails, the process is killed below (by its profile folder) without waiting for it.
+      await whileStarting();
     }
     browser = await launching;
     return await work(browser);

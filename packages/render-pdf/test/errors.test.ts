@@ -99,6 +99,26 @@ describe('renderPdf when Chromium fails', () => {
     expect(pids.filter(alive)).toEqual([]);
   });
 
+  it('stops Chromium at once when the book cannot be laid out while it starts', async () => {
+    const fake = fakeBrowser('slow-chromium', 'sleep 60');
+    const broken = { ...book, chapters: [{ ...book.chapters[0]!, tree: null as never }] };
+    const started = Date.now();
+    await expect(renderPdf(broken, { executablePath: fake.path, timeoutMs: 30_000 })).rejects.not.toBeInstanceOf(RenderPdfError);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const running = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(fake.path);
+        } catch {
+          return false;
+        }
+      });
+    expect(running).toEqual([]);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('dmls-pdf-'))).toEqual([]);
+  });
+
   it('removes its work folder after a failure', async () => {
     const fake = fakeBrowser('crashing-again', 'exit 1');
     await failure(renderPdf(book, { executablePath: fake.path, timeoutMs: 5_000 }));

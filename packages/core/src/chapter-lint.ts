@@ -1,6 +1,6 @@
 import type { Link, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { eachNode } from './walk.js';
 import type { Point } from './diagnostics.js';
 import { LONG_PARAGRAPH_WORDS } from './lint.js';
 
@@ -19,11 +19,11 @@ export interface ChapterLint {
 
 export function lintChapter(tree: Root, source: string): ChapterLint {
   const lint: ChapterLint = { longParagraphs: [], bareUrls: [], text: toString(tree).toLowerCase().replace(/\s+/g, ' ') };
-  visit(tree, 'paragraph', (paragraph: Paragraph) => {
+  eachNode(tree, 'paragraph', (paragraph: Paragraph) => {
     const words = toString(paragraph).split(/\s+/).filter(Boolean).length;
     if (words > LONG_PARAGRAPH_WORDS) lint.longParagraphs.push({ words, at: pointOf(paragraph) });
   });
-  visit(tree, 'link', (link: Link) => {
+  eachNode(tree, 'link', (link: Link) => {
     const text = toString(link);
     const offset = link.position?.start.offset;
     const bare = link.url === text || link.url === `http://${text}` || link.url === `mailto:${text}`;

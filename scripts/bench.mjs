@@ -5,7 +5,7 @@
 // writes bench-results.json; `--write` also puts the table into BENCHMARKS.md.
 // Usage: node scripts/bench.mjs [--runs 3] [--scales 1,10,30] [--only compile,html] [--write]
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -192,6 +192,18 @@ async function main() {
     push(await series(`compile ${tag(scale)}`, 'node', [dmls, 'check', '--quiet', dir], warm), scale);
     push(await series(`html ${tag(scale)}`, 'node', [dmls, 'build', '--quiet', '--format', 'html', '--out', out, dir], heavy), scale);
     push(await series(`epub ${tag(scale)}`, 'node', [dmls, 'build', '--quiet', '--format', 'epub', '--out', out, dir], heavy), scale);
+    // A rebuild after editing: before each timed run, one chapter (of a copy of the book) gets a
+    // new sentence, so that it alone is compiled again and every page is written again.
+    if (scale === 'real' || scale <= 1) {
+      const copy = path.join(work, `edited-${scale}`);
+      rmSync(copy, { recursive: true, force: true });
+      cpSync(dir, copy, { recursive: true });
+      const chapter = path.join(copy, 'chapters', readdirSync(path.join(copy, 'chapters')).sort()[2]);
+      let edits = 0;
+      const edit = { before: () => appendFileSync(chapter, `\nA sentence added by the benchmark, edit ${++edits}.\n`) };
+      push(await series(`html-edit ${tag(scale)}`, 'node', [dmls, 'build', '--quiet', '--format', 'html', '--out', out, copy], edit), scale);
+      push(await series(`epub-edit ${tag(scale)}`, 'node', [dmls, 'build', '--quiet', '--format', 'epub', '--out', out, copy], edit), scale);
+    }
     if (scale === 'real' || scale <= 10) push(await series(`pdf ${tag(scale)}`, 'node', [dmls, 'build', '--quiet', '--format', 'pdf', '--out', out, dir], { runs: scale >= 10 ? 1 : RUNS, warmup: !(scale >= 10) }), scale);
     if (pandoc) {
       const inputs = pandocInputs(dir);

@@ -13,10 +13,8 @@ interface TreeNode {
  */
 export function eachNode<N, P = object>(tree: object, type: string | undefined, visitor: (node: N, parent: P) => void): void {
   const parent = tree as TreeNode;
-  const children = parent.children;
-  if (!children) return;
-  for (let index = 0; index < parent.children!.length; index++) {
-    const child = parent.children![index]!;
+  for (let index = 0; parent.children && index < parent.children.length; index++) {
+    const child = parent.children[index]!;
     if (type === undefined || child.type === type) visitor(child as N, parent as P);
     eachNode(child, type, visitor);
   }

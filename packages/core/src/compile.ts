@@ -88,15 +88,7 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
 
     const fresh = await parsing;
     diagnostics.list.push(...meta.diagnostics, ...fileDiagnostics);
-    const parsed = parseKeys.map((key, i) => {
-      const entry = (parsedEntries[i] ??= fresh.shift()!);
-      if (cache && !cache.parsed.has(key)) {
-        cache.parsed.set(key, entry);
-        cache.dirty = true;
-      }
-      diagnostics.list.push(...entry.diagnostics);
-      return entry.value;
-    });
+    const parsed = settle(parseKeys, parsedEntries, fresh, cache, cache?.parsed, diagnostics);
 
     const ids = new Map<string, ParsedChapter>();
     for (const chapter of parsed) {
@@ -113,15 +105,7 @@ export async function compile(dir: string, options: CompileOptions = {}): Promis
     const finishedEntries = finishedKeys.map((key) => cache?.finished.get(key));
     const toFinish = parsed.filter((_, i) => !finishedEntries[i]);
     const done = await compiler.finish(toFinish, { chapterByPath: new Map(parsed.map((c) => [c.relPath, c])) });
-    const finished: Chapter[] = finishedKeys.map((key, i) => {
-      const entry = (finishedEntries[i] ??= done.shift()!);
-      if (cache && !cache.finished.has(key)) {
-        cache.finished.set(key, entry);
-        cache.dirty = true;
-      }
-      diagnostics.list.push(...entry.diagnostics);
-      return entry.value;
-    });
+    const finished = settle(finishedKeys, finishedEntries, done, cache, cache?.finished, diagnostics);
     if (cache) prune(cache, new Set(parseKeys), new Set(finishedKeys));
 
     diagnostics.list.push(...glossary.diagnostics);
@@ -190,6 +174,29 @@ function readSources(root: string, show: (rel: string) => string): { sources: Ch
     diagnostics.add(show('chapters'), undefined, 'missing-file', 'No chapters in chapters/', 'Add chapter files named like `chapters/01-overview.md`.');
   }
   return { sources, diagnostics: diagnostics.list };
+}
+
+/**
+ * Each key's entry: the cached one, else the next of `fresh` (computed, in order, for the keys the
+ * cache lacked), which the cache then keeps. Their problems are added to `diagnostics`.
+ */
+function settle<T>(
+  keys: readonly string[],
+  cached: readonly (Compiled<T> | undefined)[],
+  fresh: Compiled<T>[],
+  cache: CacheStore | undefined,
+  store: Map<string, Compiled<T>> | undefined,
+  diagnostics: Diagnostics,
+): T[] {
+  return keys.map((key, i) => {
+    const entry = cached[i] ?? fresh.shift()!;
+    if (cache && store && !store.has(key)) {
+      store.set(key, entry);
+      cache.dirty = true;
+    }
+    diagnostics.list.push(...entry.diagnostics);
+    return entry.value;
+  });
 }
 
 /**

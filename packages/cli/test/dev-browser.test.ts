@@ -1,12 +1,12 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../tests/helpers/chromium.js';
 import { startDevServer, type DevServer } from '../src/dev-server.js';
 
 const fixture = path.resolve(import.meta.dirname, '../../../tests/fixtures/book');
-const executablePath = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
 let browser: Browser;
 let server: DevServer;
 let dir: string;
@@ -15,10 +15,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'dmls-dev-browser-'));
   cpSync(fixture, dir, { recursive: true });
   server = await startDevServer({ dir, port: 4600 });
-  browser = await puppeteer.launch({
-    executablePath,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,26 +1,17 @@
 // An EPUB as a reader opens it: epub.js (with JSZip, its unzipper) in the system's headless
 // Chromium. The page and the EPUB are served on 127.0.0.1; epub.js unzips the book in the page and
 // serves its files to the chapter's iframe as blob: URLs, so nothing else is fetched.
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 
 const require = createRequire(import.meta.url);
 
 /** The browser bundles that the reader page loads from this package's devDependencies. */
 export const readerScripts = [require.resolve('jszip/dist/jszip.min.js'), require.resolve('epubjs/dist/epub.min.js')];
 
-/** The system's Chromium, never a downloaded one, launched like the other packages' browser tests. */
-export function launch(): Promise<Browser> {
-  const executablePath = process.env.PUPPETEER_EXECUTABLE_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-  if (!executablePath) throw new Error('No Chromium: apt-get install chromium, or set PUPPETEER_EXECUTABLE_PATH.');
-  return puppeteer.launch({
-    executablePath,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'],
-  });
-}
+export { launchChromium as launch } from '../../../tests/helpers/chromium.js';
 
 /** Serves an empty reader page at `/` and the EPUB at `/book.epub`; 404 for anything else. */
 export async function serveEpub(bytes: Uint8Array): Promise<{ url: string; close: () => Promise<void> }> {

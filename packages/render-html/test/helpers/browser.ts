@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml',
@@ -25,12 +24,4 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** The system's Chromium, never a downloaded one. */
-export function launch(): Promise<Browser> {
-  const executablePath = process.env.PUPPETEER_EXECUTABLE_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-  if (!executablePath) throw new Error('No Chromium: apt-get install chromium, or set PUPPETEER_EXECUTABLE_PATH.');
-  return puppeteer.launch({
-    executablePath,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'],
-  });
-}
+export { launchChromium as launch } from '../../../../tests/helpers/chromium.js';

@@ -12,6 +12,6 @@ try {
 } catch {
   version = 'unknown';
 }
-const args = ['exec', 'turbo', 'run', 'build', 'edition:html', 'edition:epub', 'edition:pdf', ...process.argv.slice(2)];
+const args = ['exec', 'turbo', 'run', 'build', '//#types', 'edition:html', 'edition:epub', 'edition:pdf', ...process.argv.slice(2)];
 const result = spawnSync('pnpm', args, { stdio: 'inherit', env: { ...process.env, DMLS_CHROMIUM_VERSION: version } });
 process.exit(result.status ?? 1);

@@ -6,7 +6,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 export default defineConfig({
   entry: ['src/index.ts', 'src/bin.ts'],
   format: ['esm'],
-  dts: { entry: 'src/index.ts' },
+  // JavaScript only: the declarations are built for every package at once (scripts/build-types.mjs).
   clean: true,
   target: 'node20',
   define: { __DMLS_VERSION__: JSON.stringify(version) },

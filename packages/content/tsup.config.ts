@@ -9,7 +9,7 @@ export default defineConfig({
     ...Object.fromEntries(chapters.map((id) => [`chapters/${id}`, `generated/chapters/${id}.ts`])),
   },
   format: ['esm', 'cjs'],
-  dts: { resolve: ['@dmls/core'] },
+  // JavaScript only: the declarations are built for every package at once (scripts/build-types.mjs).
   clean: true,
   target: 'es2020',
   splitting: false,

@@ -5,7 +5,7 @@ export default defineConfig({
   // The worker thread's script is an entry of its own: WorkerPool starts it from beside itself.
   entry: ['src/index.ts', 'src/compile-worker.ts'],
   format: ['esm'],
-  dts: { entry: 'src/index.ts' },
+  // JavaScript only: the declarations are built for every package at once (scripts/build-types.mjs).
   clean: true,
   target: 'node20',
   sourcemap: false,

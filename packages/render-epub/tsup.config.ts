@@ -8,7 +8,7 @@ const shim = (name: string) => fileURLToPath(new URL(`./src/bundle-shims/${name}
 export default defineConfig({
   entry: ['src/index.ts'],
   format: ['esm', 'cjs'],
-  dts: true,
+  // JavaScript only: the declarations are built for every package at once (scripts/build-types.mjs).
   clean: true,
   target: 'node20',
   sourcemap: false,

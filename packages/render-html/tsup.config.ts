@@ -5,7 +5,7 @@ export default defineConfig({
   entry: ['src/index.ts'],
   // ESM only, like @dmls/core and unified: CommonJS callers use import().
   format: ['esm'],
-  dts: true,
+  // JavaScript only: the declarations are built for every package at once (scripts/build-types.mjs).
   clean: true,
   target: 'node20',
   loader: { '.css': 'text' },

@@ -31,7 +31,13 @@ describe('@dmls/content from its tarball', () => {
     expect(out.trim()).toBe('11 true true');
   });
 
-  it.each(['node16', 'bundler'])('type-checks with moduleResolution %s', (resolution) => {
+  // A CommonJS project reads the `require` types (`.d.cts`), which must stand alone too: @dmls/core
+  // is only a devDependency of this package.
+  it.each([
+    ['node16', 'module'],
+    ['bundler', 'module'],
+    ['node16', 'commonjs'],
+  ])('type-checks with moduleResolution %s from a project of type %s', (resolution, type) => {
     writeFileSync(
       path.join(project, 'index.ts'),
       `import { chapters, getChapter, type Chapter, type Section } from '@dmls/content';
@@ -46,7 +52,7 @@ export const count: number = titles(first.sections).length + chapter.figures.len
       path.join(project, 'tsconfig.json'),
       JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module, moduleResolution: resolution, target: 'es2022', types: [] }, files: ['index.ts'] }),
     );
-    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ ...JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')), type: 'module' }));
+    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ ...JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')), type }));
     run('node', [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json']);
   });
 

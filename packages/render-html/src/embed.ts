@@ -1,5 +1,5 @@
 import type { Chapter } from '@dmls/core';
-import { toHtml } from 'hast-util-to-html';
+import { toHtml } from './to-html.js';
 import { adaptTree, type AdaptOptions } from './adapt-tree.js';
 
 /**

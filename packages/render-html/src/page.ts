@@ -1,6 +1,6 @@
 import type { Book, Section } from '@dmls/core';
 import type { Element, ElementContent, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import { toHtml } from './to-html.js';
 import { h, s } from 'hastscript';
 import { colophon, documentHead, tocList } from './book-parts.js';
 import { bodyFontPath } from './site-assets.js';

@@ -1,7 +1,7 @@
 import type { Book, Chapter } from '@dmls/core';
 import { contentCss } from '@dmls/theme';
 import type { Element, ElementContent, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import { toHtml } from './to-html.js';
 import { h } from 'hastscript';
 import { adaptTree, type Reference } from './adapt-tree.js';
 import { injected } from './page.js';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { RenderPdfError } from './errors.js';
 import { decodeName, PdfReader, refIn } from './pdf-reader.js';
+import { withoutRunningHeader } from './running-header.js';
 
 /**
  * Where a link in one part of the book points to a target in another part, the part's HTML links to
@@ -41,9 +42,10 @@ interface Part {
  * of named destinations, to which links between parts are resolved. Fonts and images stay as each
  * part embedded them. Objects are numbered afresh and written with a classic cross-reference table,
  * which `finalizePdf` then extends. With `arabicFrom`, pages are labelled in roman numerals up to
- * that page (counted from 0) and from 1 from there on, as they are printed.
+ * that page (counted from 0) and from 1 from there on, as they are printed. The pages in
+ * `withoutHeader` (counted from 0) lose their running header (see `withoutRunningHeader`).
  */
-export function mergePdfs(inputs: Uint8Array[], options: { arabicFrom?: number } = {}): Uint8Array {
+export function mergePdfs(inputs: Uint8Array[], options: { arabicFrom?: number; withoutHeader?: ReadonlySet<number> } = {}): Uint8Array {
   if (inputs.length === 0) throw bad('there is nothing to merge');
   const parts: Part[] = [];
   let next = FIRST_FREE;
@@ -139,6 +141,19 @@ export function mergePdfs(inputs: Uint8Array[], options: { arabicFrom?: number }
       if (append) body = body.replace(/>>\s*$/, `\n${append}>>`);
       objects.set(num, body);
       if (stream.length > 0) streams.set(num, stream);
+    }
+  }
+
+  // Pages that open a chapter lose their running header.
+  let pageIndex = 0;
+  for (const part of parts) {
+    for (const page of part.reader.pages()) {
+      if (!options.withoutHeader?.has(pageIndex++)) continue;
+      const contents = part.renumber.get(refIn(part.reader.object(page), 'Contents') ?? -1);
+      const edited = contents === undefined ? undefined : withoutRunningHeader(objects.get(contents)!, streams.get(contents) ?? new Uint8Array(0));
+      if (contents === undefined || !edited) continue;
+      objects.set(contents, edited.dict);
+      streams.set(contents, edited.stream);
     }
   }
 

@@ -19,6 +19,8 @@ export interface PrintJob {
   /** Folders the page may read files from (the HTML's and the fonts'); every other request is refused. */
   readableDirs: string[];
   cover: CoverSpec;
+  /** Ids of the elements that open a page without running header: the chapters and the glossary. */
+  openings: string[];
   /** Text of the running headers and footers, whose fonts must be loaded before printing. */
   marginText: string;
   /** How many parts Chromium lays out at once (one renderer process each). */
@@ -112,7 +114,8 @@ export async function printBook(browser: Browser, job: PrintJob): Promise<Uint8A
   job.progress(`merging ${parts.length} parts…`);
   const frontPdf = printed.get(front)!;
   const frontCount = new PdfReader(frontPdf).pages().length;
-  const merged = mergePdfs([frontPdf, ...parts.slice(0, -1).map((part) => printed.get(part)!)], { arabicFrom: frontCount });
+  const openings = new Set(job.openings.flatMap((id) => (pages.has(id) ? [frontCount + pages.get(id)! - 1] : [])));
+  const merged = mergePdfs([frontPdf, ...parts.slice(0, -1).map((part) => printed.get(part)!)], { arabicFrom: frontCount, withoutHeader: openings });
   const final = pageMap(merged).pageOf;
   const moved = targets.filter((t) => pages.has(t) && final.get(decodeName(destinationName(t))) !== pages.get(t)! + frontCount);
   if (moved.length > 0) job.progress(`warning: ${moved.length} contents entries may show the wrong page (${moved.slice(0, 3).join(', ')})`);

@@ -83,12 +83,13 @@ async function printJob(
   const { html, hyphenated } = printHtml(book, { geometry: options.geometry, ...(options.version ? { version: options.version } : {}) });
   if (!hyphenated) progress(`no hyphenation patterns for language "${book.language}": words will not be hyphenated`);
   const workers = Math.max(1, Math.min(MAX_WORKERS, os.availableParallelism()));
-  const parts = splitPrintHtml(html, [book.introduction, ...book.chapters].map((c) => c.id).concat(book.glossary.length > 0 ? ['glossary'] : []), 1);
+  const openings = [book.introduction, ...book.chapters].map((c) => c.id).concat(book.glossary.length > 0 ? ['glossary'] : []);
+  const parts = splitPrintHtml(html, openings, 1);
   const front = path.join(workDir, 'front.html');
   await writeFile(front, parts.front);
   const body = parts.body.map((_, i) => path.join(workDir, `part-${i + 1}.html`));
   await Promise.all(body.map((file, i) => writeFile(file, parts.body[i]!)));
-  return { front, body, workers, readableDirs: [workDir, ...fontDirs()], cover: coverSpec(book), marginText: marginText(book), timeoutMs: options.timeoutMs, progress };
+  return { front, body, openings, workers, readableDirs: [workDir, ...fontDirs()], cover: coverSpec(book), marginText: marginText(book), timeoutMs: options.timeoutMs, progress };
 }
 
 /** Every character the running headers and footers may show. */

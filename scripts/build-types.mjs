@@ -35,6 +35,10 @@ for (const dir of readdirSync(path.join(root, 'packages'))) {
   if (JSON.stringify(json.exports ?? {}).includes('"types"') && !ENTRIES[dir]) fail(`${json.name} exports types: list its entries in scripts/build-types.mjs.`);
 }
 
+if (!existsSync(path.join(root, 'packages/content/generated/book.ts'))) {
+  fail('the content package has not generated its modules yet: run `pnpm build` (or `pnpm --filter @dmls/content build`) first.');
+}
+
 // Nothing waits for the declarations in a build, while the editions (the PDF above all) are on
 // its critical path: they get the CPU first (on two cores, 0.4-0.7 s off a cold build).
 os.setPriority(10);

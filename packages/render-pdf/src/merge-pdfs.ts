@@ -150,8 +150,9 @@ export function mergePdfs(inputs: Uint8Array[], options: { arabicFrom?: number; 
     for (const page of part.reader.pages()) {
       if (!options.withoutHeader?.has(pageIndex++)) continue;
       const contents = part.renumber.get(refIn(part.reader.object(page), 'Contents') ?? -1);
-      const edited = contents === undefined ? undefined : withoutRunningHeader(objects.get(contents)!, streams.get(contents) ?? new Uint8Array(0));
-      if (contents === undefined || !edited) continue;
+      if (contents === undefined) continue;
+      const edited = withoutRunningHeader(objects.get(contents)!, streams.get(contents) ?? new Uint8Array(0));
+      if (!edited) continue;
       objects.set(contents, edited.dict);
       streams.set(contents, edited.stream);
     }

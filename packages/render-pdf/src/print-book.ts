@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page, PDFOptions } from 'puppeteer-core';
 import { type CoverSpec, insertCover } from './cover.js';
 import { fitWideBlocks } from './fit-wide-blocks.js';
-import { loadFonts } from './load-fonts.js';
+import { FONTS_LOADED, loadFonts } from './load-fonts.js';
 import { destinationName, mergePdfs } from './merge-pdfs.js';
 import { pageMap } from './page-map.js';
 import { decodeName, PdfReader } from './pdf-reader.js';
@@ -61,14 +61,18 @@ export async function printBook(browser: Browser, job: PrintJob): Promise<Uint8A
   const front = parts.at(-1)!;
   const first = parts[0]!;
   const keepLoaded = job.body.length <= job.workers;
-  const contexts = await Promise.all(Array.from({ length: Math.min(job.workers, parts.length) }, () => browser.createBrowserContext()));
-  // The blank tab Chromium opens with would keep a renderer process alive for nothing.
-  await Promise.all((await browser.pages()).map((page) => page.close()));
+  // One context per worker, each with its own renderer process. The first is the default one, whose
+  // blank tab (which Chromium opens with) takes the first part: starting a renderer for a new tab
+  // costs a few hundred milliseconds, on the way to the first print.
+  const blankTabs = browser.pages();
+  const extra = await Promise.all(Array.from({ length: Math.min(job.workers, parts.length) - 1 }, () => browser.createBrowserContext()));
+  const contexts = [browser.defaultBrowserContext(), ...extra];
+  const tabs = new Tabs(blankTabs);
   const printed = new Map<Part, Uint8Array>();
 
   job.progress(`laying out pages (${job.body.length + 1} parts, ${contexts.length} at a time)…`);
   await inParallel(parts, contexts, async (part, context) => {
-    const page = await load(context, part, job, part === first || keepLoaded ? 'prepare' : 'prepare-and-save');
+    const page = await load(await tabs.open(context), part, job, part === first || keepLoaded ? 'prepare' : 'prepare-and-save');
     if (part === first) {
       const pdf = await printPart(page, part, job);
       const { count, pageOf } = pageMap(pdf);
@@ -102,7 +106,7 @@ export async function printBook(browser: Browser, job: PrintJob): Promise<Uint8A
     parts.filter((part) => part !== first),
     contexts,
     async (part, context) => {
-      const page = part.page ?? (await load(context, part, job, 'prepared'));
+      const page = part.page ?? (await load(await tabs.open(context), part, job, 'prepared'));
       if (part.front) targets = await page.evaluate(setTocPages, Object.fromEntries(pages));
       printed.set(part, await printPart(page, part, job));
       await page.close();
@@ -148,29 +152,56 @@ function placeParts(parts: Part[]): Map<string, number> {
 }
 
 /**
- * Opens a part in a new tab of `context` and loads the fonts of the margins. Unless that was done
- * already (and saved), it also puts the cover on the front matter, fits wide blocks to the text
- * width and keeps only the soft hyphens where lines break.
+ * Opens a part in `page` and loads its fonts. Unless that was done already (and saved), it also
+ * puts the cover on the front matter, fits wide blocks to the text width and keeps only the soft
+ * hyphens where lines break.
  */
-async function load(context: BrowserContext, part: Part, job: PrintJob, mode: 'prepare' | 'prepare-and-save' | 'prepared'): Promise<Page> {
-  const page = await context.newPage();
+async function load(page: Page, part: Part, job: PrintJob, mode: 'prepare' | 'prepare-and-save' | 'prepared'): Promise<Page> {
   page.setDefaultTimeout(job.timeoutMs);
   page.setDefaultNavigationTimeout(job.timeoutMs);
   await allowOnly(page, job.readableDirs);
+  // Print media only: the dark theme is for screens. (Emulating a colour scheme as well would make
+  // Chromium drop every font and shape all the text again, three times over, when printing starts.)
   await page.emulateMediaType('print');
-  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
   await page.goto(pathToFileURL(part.file).href, { waitUntil: 'load' });
   if (mode !== 'prepared' && part.front) await page.evaluate(insertCover, job.cover);
-  await page.evaluate(loadFonts, job.marginText);
+  await page.evaluate(loadFonts, job.marginText, FONTS_LOADED);
   if (mode !== 'prepared') {
     const fitted = await page.evaluate(fitWideBlocks);
     if (fitted > 0) job.progress(`scaled ${fitted} wide table${fitted === 1 ? '' : 's'} or formula${fitted === 1 ? '' : 's'} to the text width`);
     await page.evaluate(pruneSoftHyphens);
     // The part is loaded again to be printed: it need not be fitted and pruned again.
-    if (mode === 'prepare-and-save') await writeFile(part.file, await page.content());
+    if (mode === 'prepare-and-save') await writeFile(part.file, await page.evaluate(savedHtml, FONTS_LOADED));
   }
-  await releaseMemory(page);
   return page;
+}
+
+/** Tabs to load parts in: Chromium's blank first tab once, then new ones. */
+class Tabs {
+  #blank: Promise<Page | undefined>;
+
+  constructor(pages: Promise<Page[]>) {
+    this.#blank = pages.then(async ([blank, ...others]) => {
+      await Promise.all(others.map((page) => page.close()));
+      return blank;
+    });
+  }
+
+  async open(context: BrowserContext): Promise<Page> {
+    if (context === context.browser().defaultBrowserContext()) {
+      const blank = await this.#blank;
+      this.#blank = Promise.resolve(undefined);
+      if (blank) return blank;
+    }
+    return context.newPage();
+  }
+}
+
+/** Runs in the page: the document as HTML, hidden again until its fonts have loaded. */
+function savedHtml(attribute: string): string {
+  const root = document.documentElement.cloneNode(true) as HTMLElement;
+  root.removeAttribute(attribute);
+  return `<!DOCTYPE html>${root.outerHTML}`;
 }
 
 /** Runs `work` on each item, on as many contexts at once, each context taking the next item when free. */
@@ -189,8 +220,9 @@ async function inParallel<T, R>(items: T[], contexts: BrowserContext[], work: (i
 }
 
 /**
- * Lets Chromium collect what the last layout or print left behind before the next one, which
- * keeps the peak memory down (by about 150 MB for a 200-page book).
+ * Lets Chromium collect what laying out (and measuring) a part left behind, before the part waits
+ * loaded for its turn to print. A part printed as soon as it is laid out is not collected first:
+ * that would cost half a second on the way to the first print for about 50 MB of peak memory.
  */
 async function releaseMemory(page: Page): Promise<void> {
   const cdp = await page.createCDPSession();

@@ -1,3 +1,4 @@
+import { FONTS_LOADED } from './load-fonts.js';
 import type { PageGeometry } from './page-size.js';
 
 interface Families {
@@ -38,6 +39,9 @@ export function printStyles(g: PageGeometry, f: Families): string {
   @bottom-center { content: counter(page, lower-roman); }
 }
 @page pdf-skip { @top-left { content: none; } @top-right { content: none; } }
+
+/* Nothing is laid out before the fonts have loaded (see load-fonts.ts). */
+html:not([${FONTS_LOADED}]) main { display: none !important; }
 
 :root {
   --font-body: ${f.body}, serif; --font-ui: ${f.ui}, sans-serif; --font-mono: ${f.mono}, monospace;

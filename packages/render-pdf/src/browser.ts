@@ -27,9 +27,14 @@ export interface BrowserOptions {
  * Starts Chromium, runs `work`, and always shuts Chromium down again, killing its whole process
  * group if it does not close in time, so that no Chromium process outlives the call.
  * `whileStarting` runs as soon as Chromium's process is spawned: the second or so that Chromium
- * takes to start is spent on the caller's own work (the book's HTML) instead of waiting.
+ * takes to start is spent on the caller's own work (the book's HTML) instead of waiting. Likewise
+ * `finish` runs on what `work` returned while Chromium shuts down.
  */
-export async function withBrowser<T>(options: BrowserOptions, work: (browser: Browser) => Promise<T>, whileStarting?: () => Promise<void>): Promise<T> {
+export async function withBrowser<T, R>(
+  options: BrowserOptions,
+  steps: { work: (browser: Browser) => Promise<T>; whileStarting?: () => Promise<void>; finish: (result: T) => R | Promise<R> },
+): Promise<R> {
+  const { work, whileStarting, finish } = steps;
   let browser: Browser | undefined;
   try {
     const launching = puppeteer.launch({
@@ -50,7 +55,16 @@ export async function withBrowser<T>(options: BrowserOptions, work: (browser: Br
       await whileStarting();
     }
     browser = await launching;
-    return await work(browser);
+    const result = await work(browser);
+    const closing = closeBrowser(browser);
+    browser = undefined;
+    try {
+      // Lets the request to close reach Chromium before `finish` keeps this thread busy.
+      await new Promise((resolve) => setImmediate(resolve));
+      return await finish(result);
+    } finally {
+      await closing;
+    }
   } finally {
     if (browser) await closeBrowser(browser);
     // Puppeteer kills a browser that failed to start only seconds later; do it now.

@@ -29,6 +29,17 @@ export interface PrintJob {
   progress: (message: string) => void;
 }
 
+/** The parts as Chromium printed them, before merging. */
+export interface PrintedBook {
+  front: Uint8Array;
+  /** In reading order. */
+  body: Uint8Array[];
+  /** Named destination → body page number (from 1). */
+  pages: Map<string, number>;
+  /** Destinations the contents link to. */
+  targets: string[];
+}
+
 interface Part {
   file: string;
   front: boolean;
@@ -45,15 +56,14 @@ interface Part {
 const BASE: PDFOptions = { printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false };
 
 /**
- * Prints the book in parts, on `workers` Chromium renderers at once, and merges them. The body is
- * numbered from 1, so the first body part is printed straight away; every later part is first laid
- * out and measured: how many pages it has and where each chapter and section starts (from the PDF's
- * named destinations), while the front matter is loaded. Then each later part's numbers are made to
- * continue those of the parts before it, the contents get their page numbers, and the rest is
- * printed, tagged and with bookmarks; the PDFs are merged, and the merged PDF is checked against
- * the numbers in the contents.
+ * Prints the book in parts, on `workers` Chromium renderers at once (assembleBook merges them).
+ * The body is numbered from 1, so the first body part is printed straight away; every later part
+ * is first laid out and measured: how many pages it has and where each chapter and section starts
+ * (from the PDF's named destinations). The front matter is loaded once the first part prints. Then
+ * each later part's numbers are made to continue those of the parts before it, the contents get
+ * their page numbers, and the rest is printed, tagged and with bookmarks.
  */
-export async function printBook(browser: Browser, job: PrintJob): Promise<Uint8Array> {
+export async function printBook(browser: Browser, job: PrintJob): Promise<PrintedBook> {
   const parts: Part[] = [
     ...job.body.map((file) => ({ file, front: false, count: 0, pageOf: new Map(), offset: 0 })),
     { file: job.front, front: true, count: 0, pageOf: new Map(), offset: 0 },
@@ -69,11 +79,17 @@ export async function printBook(browser: Browser, job: PrintJob): Promise<Uint8A
   const contexts = [browser.defaultBrowserContext(), ...extra];
   const tabs = new Tabs(blankTabs);
   const printed = new Map<Part, Uint8Array>();
+  // The front matter waits for the first part to start printing: it is needed only after that
+  // print, and loading it meanwhile would take CPU from the first part's way to it.
+  let firstPrinting!: () => void;
+  const firstPrints = new Promise<void>((resolve) => (firstPrinting = resolve));
 
   job.progress(`laying out pages (${job.body.length + 1} parts, ${contexts.length} at a time)…`);
   await inParallel(parts, contexts, async (part, context) => {
+    if (part.front) await firstPrints;
     const page = await load(await tabs.open(context), part, job, part === first || keepLoaded ? 'prepare' : 'prepare-and-save');
     if (part === first) {
+      firstPrinting();
       const pdf = await printPart(page, part, job);
       const { count, pageOf } = pageMap(pdf);
       part.count = count;
@@ -113,13 +129,21 @@ export async function printBook(browser: Browser, job: PrintJob): Promise<Uint8A
     },
   );
 
+  return { front: printed.get(front)!, body: parts.slice(0, -1).map((part) => printed.get(part)!), pages, targets };
+}
+
+/**
+ * Merges the printed parts into one PDF (which needs no browser), and checks it against the
+ * numbers in the contents.
+ */
+export function assembleBook(printed: PrintedBook, job: Pick<PrintJob, 'openings' | 'progress'>): Uint8Array {
+  const { pages, targets } = printed;
   const unplaced = targets.filter((t) => !pages.has(t));
   if (unplaced.length > 0) job.progress(`warning: no page found for ${unplaced.length} contents entries (${unplaced.slice(0, 3).join(', ')})`);
-  job.progress(`merging ${parts.length} parts…`);
-  const frontPdf = printed.get(front)!;
-  const frontCount = new PdfReader(frontPdf).pages().length;
+  job.progress(`merging ${printed.body.length + 1} parts…`);
+  const frontCount = new PdfReader(printed.front).pages().length;
   const openings = new Set(job.openings.flatMap((id) => (pages.has(id) ? [frontCount + pages.get(id)! - 1] : [])));
-  const merged = mergePdfs([frontPdf, ...parts.slice(0, -1).map((part) => printed.get(part)!)], { arabicFrom: frontCount, withoutHeader: openings });
+  const merged = mergePdfs([printed.front, ...printed.body], { arabicFrom: frontCount, withoutHeader: openings });
   const final = pageMap(merged).pageOf;
   const moved = targets.filter((t) => pages.has(t) && final.get(decodeName(destinationName(t))) !== pages.get(t)! + frontCount);
   if (moved.length > 0) job.progress(`warning: ${moved.length} contents entries may show the wrong page (${moved.slice(0, 3).join(', ')})`);

@@ -10,7 +10,7 @@ import { findChromium } from './find-chromium.js';
 import { fontDirs } from './fonts.js';
 import { bookMetadata } from './metadata.js';
 import { type PageGeometry, type PageSize, pageGeometry } from './page-size.js';
-import { type PrintJob, printBook } from './print-book.js';
+import { assembleBook, type PrintedBook, type PrintJob, printBook } from './print-book.js';
 import { printHtml } from './print-html.js';
 import { splitPrintHtml } from './print-parts.js';
 
@@ -51,13 +51,19 @@ export async function renderPdf(book: Book, options: RenderPdfOptions = {}): Pro
     const prepare = async () => {
       job ??= await printJob(book, { workDir, geometry, timeoutMs, progress, ...(options.version ? { version: options.version } : {}) });
     };
-    let raw: Uint8Array | undefined;
-    for (let attempt = 1; raw === undefined; attempt++) {
+    // Merged and finished while Chromium shuts down.
+    const finish = (printed: PrintedBook) => {
+      const merged = assembleBook(printed, job!);
+      progress('finishing the PDF…');
+      return finalizePdf(merged, metadata);
+    };
+    let pdf: Uint8Array | undefined;
+    for (let attempt = 1; pdf === undefined; attempt++) {
       const profileDir = path.join(workDir, `profile-${attempt}`);
       await mkdir(profileDir);
       try {
         progress(attempt === 1 ? 'starting Chromium…' : 'starting a fresh Chromium…');
-        raw = await withBrowser({ executablePath, profileDir, timeoutMs }, (browser) => printBook(browser, job!), prepare);
+        pdf = await withBrowser({ executablePath, profileDir, timeoutMs }, { whileStarting: prepare, work: (browser) => printBook(browser, job!), finish });
       } catch (error) {
         if (job === undefined) throw error;
         const failure = asRenderError(error, executablePath, timeoutMs);
@@ -67,8 +73,7 @@ export async function renderPdf(book: Book, options: RenderPdfOptions = {}): Pro
         progress(`${failure.message}; retrying once…`);
       }
     }
-    progress('finishing the PDF…');
-    return finalizePdf(raw, metadata);
+    return pdf;
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

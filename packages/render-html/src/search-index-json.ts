@@ -11,8 +11,12 @@ export function searchIndexJson(documents: readonly { id: string }[], options: {
   const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
   const processTerm = MiniSearch.getDefault('processTerm') as (term: string) => string;
   const { fields, storeFields } = options;
-  /** term → field id → short document id → occurrences, in the order MiniSearch first meets them. */
-  const terms = new Map<string, Map<number, Map<number, number>>>();
+  /**
+   * term → field id → short document ids and occurrences, flat (`[id, count, id, count, …]`), in
+   * the order MiniSearch first meets the terms. Documents come in order, so a term's count for the
+   * current document is always the last pair.
+   */
+  const terms = new Map<string, number[][]>();
   const documentIds: Record<number, string> = {};
   const fieldLength: Record<number, number[]> = {};
   const averageFieldLength: number[] = [];
@@ -37,20 +41,23 @@ export function searchIndexJson(documents: readonly { id: string }[], options: {
         const term = processTerm(token);
         if (!term) continue;
         let byField = terms.get(term);
-        if (!byField) terms.set(term, (byField = new Map()));
-        let counts = byField.get(fieldId);
-        if (!counts) byField.set(fieldId, (counts = new Map()));
-        counts.set(id, (counts.get(id) ?? 0) + 1);
+        if (!byField) terms.set(term, (byField = []));
+        const counts = (byField[fieldId] ??= []);
+        if (counts[counts.length - 2] === id) counts[counts.length - 1]!++;
+        else counts.push(id, 1);
       }
     });
   });
-  // Objects list integer keys in ascending order: field ids are sorted, and document ids come in order.
+  // Objects list integer keys in ascending order, as these are listed: field ids by index, document
+  // ids as they came.
   const index = treeOrder(terms.keys()).map((term) => {
-    const byField = terms.get(term)!;
-    const data = [...byField.keys()]
-      .sort((a, b) => a - b)
-      .map((fieldId) => `"${fieldId}":{${[...byField.get(fieldId)!].map(([id, count]) => `"${id}":${count}`).join(',')}}`);
-    return `[${JSON.stringify(term)},{${data.join(',')}}]`;
+    let data = '';
+    terms.get(term)!.forEach((counts, fieldId) => {
+      let field = '';
+      for (let i = 0; i < counts.length; i += 2) field += `${i === 0 ? '' : ','}"${counts[i]}":${counts[i + 1]}`;
+      data += `${data === '' ? '' : ','}"${fieldId}":{${field}}`;
+    });
+    return `[${JSON.stringify(term)},{${data}}]`;
   });
   const fieldIds = Object.fromEntries(fields.map((field, i) => [field, i]));
   const head = JSON.stringify({ documentCount: documents.length, nextId: documents.length, documentIds, fieldIds, fieldLength, averageFieldLength, storedFields, dirtCount: 0 });

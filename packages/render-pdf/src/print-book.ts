@@ -74,10 +74,9 @@ export async function printBook(browser: Browser, job: PrintJob): Promise<Printe
   // One context per worker, each with its own renderer process. The first is the default one, whose
   // blank tab (which Chromium opens with) takes the first part: starting a renderer for a new tab
   // costs a few hundred milliseconds, on the way to the first print.
-  const blankTabs = browser.pages();
+  const tabs = new Tabs(browser.pages());
   const extra = await Promise.all(Array.from({ length: Math.min(job.workers, parts.length) - 1 }, () => browser.createBrowserContext()));
   const contexts = [browser.defaultBrowserContext(), ...extra];
-  const tabs = new Tabs(blankTabs);
   const printed = new Map<Part, Uint8Array>();
   // The front matter waits for the first part to start printing: it is needed only after that
   // print, and loading it meanwhile would take CPU from the first part's way to it.
@@ -209,6 +208,8 @@ class Tabs {
       await Promise.all(others.map((page) => page.close()));
       return blank;
     });
+    // A failure is reported by open(); if printing failed before that, it is not news.
+    this.#blank.catch(() => undefined);
   }
 
   async open(context: BrowserContext): Promise<Page> {

@@ -1,5 +1,6 @@
 // Renders a book to PDF and writes PNGs of the pages to look at before a release: the cover, the
-// first page of the contents, and a chapter page that shows a figure, a table and code.
+// first page of the contents, and a chapter page that shows a figure, a table and code (or, if no
+// page has all three, the page with most of them and a page with code).
 // Needs the built package (`pnpm --filter @dmls/render-pdf build`) and poppler-utils.
 // Usage: node scripts/render-pages.mjs [BOOK_DIR=the real book] [OUT_DIR=dist/pages] [A4|Letter]
 import { execFileSync } from 'node:child_process';
@@ -28,19 +29,34 @@ const pages = Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [pdfFile]))[1]);
 const text = (page) => tool('pdftotext', ['-layout', '-f', String(page), '-l', String(page), pdfFile, '-']);
 const contents = Array.from({ length: pages }, (_, i) => i + 1).find((p) => /^\s*Contents\s*$/m.test(text(p).split('\n').slice(0, 4).join('\n')));
 
-// A page with a figure caption, table rows (three or more columns) and code (the monospace font).
-let best = { page: contents ? contents + 1 : 2, score: -1 };
+// A page with a figure caption, a table and a code block. Tables and code blocks are recognised by
+// the book's own text (a table's header row, a code block's first line), as a figure's labels can
+// look like table rows in the extracted text.
+const textOf = (node) => (node.type === 'text' ? node.value : (node.children ?? []).map(textOf).join(''));
+const find = (node, tag, found = []) => {
+  if (node.tagName === tag) found.push(node);
+  for (const child of node.children ?? []) find(child, tag, found);
+  return found;
+};
+const trees = [book.introduction, ...book.chapters].map((c) => c.tree);
+const headerRows = trees.flatMap((t) => find(t, 'table')).map((table) => find(table, 'th').map((th) => textOf(th).trim()).filter(Boolean));
+const codeLines = trees.flatMap((t) => find(t, 'pre')).map((pre) => textOf(pre).split('\n').find((l) => l.trim().length >= 8)?.trim()).filter(Boolean);
+const squash = (line) => line.replace(/\s+/g, ' ');
+let best = { page: contents ? contents + 1 : 2, score: -1, code: 0 };
+let bestCode;
 for (let page = (contents ?? 1) + 1; page <= pages; page++) {
-  const body = text(page);
-  const figure = /Figure \d+(\.\d+)?/.test(body) ? 1 : 0;
-  const table = body.split('\n').filter((l) => l.trim().split(/\s{2,}/).length >= 3).length >= 3 ? 1 : 0;
-  const code = /SourceCodePro/.test(tool('pdffonts', ['-f', String(page), '-l', String(page), pdfFile])) ? 1 : 0;
+  const lines = text(page).split('\n').map(squash);
+  const figure = lines.some((l) => /Figure \d+(\.\d+)?/.test(l)) ? 1 : 0;
+  const table = headerRows.some((row) => row.length >= 2 && lines.some((l) => row.every((cell) => l.includes(squash(cell))))) ? 1 : 0;
+  const code = codeLines.some((first) => lines.some((l) => l.includes(squash(first)))) ? 1 : 0;
   const score = figure + table + code;
-  if (score > best.score) best = { page, score };
+  if (score > best.score) best = { page, score, code };
+  if (code && score > (bestCode?.score ?? -1)) bestCode = { page, score };
   if (score === 3) break;
 }
 
-const shots = { cover: 1, contents: contents ?? 4, chapter: best.page };
+// When no page has all three, a page with a code block too.
+const shots = { cover: 1, contents: contents ?? 4, chapter: best.page, ...(best.code || !bestCode ? {} : { code: bestCode.page }) };
 for (const [name, page] of Object.entries(shots)) {
   const prefix = path.join(out, name);
   tool('pdftoppm', ['-png', '-r', '110', '-singlefile', '-f', String(page), '-l', String(page), pdfFile, prefix]);

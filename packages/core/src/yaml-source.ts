@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
-import type { ZodType } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import type { Diagnostics, Point } from './diagnostics.js';
 
 /**
@@ -8,7 +8,7 @@ import type { Diagnostics, Point } from './diagnostics.js';
  */
 export function readYaml<T>(
   text: string,
-  schema: ZodType<T>,
+  schema: ZodMiniType<T>,
   file: string,
   diagnostics: Diagnostics,
   offset: Point = { line: 1, column: 1 },

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Book } from '@dmls/core';
+import type { RenderCache } from '@dmls/render-html';
 import { CliError } from './errors.js';
 import type { Reporter } from './reporter.js';
 import { writeDirAtomic, writeFileAtomic } from './write-atomic.js';
@@ -14,6 +15,18 @@ export interface Output {
   ms: number;
 }
 
+/** The HTML edition's render cache and where it is kept, or undefined where there is no place for one. */
+export interface HtmlCache {
+  cache: RenderCache;
+  file: string;
+}
+
+export async function htmlCache(file: string | undefined): Promise<HtmlCache | undefined> {
+  if (!file) return undefined;
+  const { readRenderCache } = await import('@dmls/render-html');
+  return { cache: await readRenderCache(file), file };
+}
+
 /** Renders each edition in turn and writes it whole; a failed edition leaves no file behind. */
 export async function buildEditions(
   book: Book,
@@ -21,6 +34,7 @@ export async function buildEditions(
   outDir: string,
   version: string | undefined,
   reporter: Reporter,
+  renderCache?: HtmlCache,
 ): Promise<Output[]> {
   const outputs: Output[] = [];
   const versionOption = version ? { version } : {};
@@ -31,11 +45,13 @@ export async function buildEditions(
     let bytes: number;
     try {
       if (format === 'html') {
-        const { renderSite } = await import('@dmls/render-html');
-        const files = renderSite(book, versionOption);
+        const { renderSite, writeRenderCache } = await import('@dmls/render-html');
+        const files = renderSite(book, { ...versionOption, ...(renderCache ? { cache: renderCache.cache } : {}) });
         output = path.join(outDir, 'html');
         reporter.progress(format, `writing ${files.length} files…`);
         await writeDirAtomic(output, files);
+        // A cache that cannot be written (read-only checkout) only costs speed.
+        if (renderCache) await writeRenderCache(renderCache.cache, renderCache.file).catch(() => undefined);
         bytes = files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
       } else if (format === 'epub') {
         const { renderEpub } = await import('@dmls/render-epub');

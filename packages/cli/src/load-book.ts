@@ -20,11 +20,11 @@ export const DEFAULT_CONTENT_DIR = 'content/designing-ml-systems';
  * Where compiled chapters are kept between runs (keyed by content hash, so a stale entry is never
  * used): node_modules/.cache/dmls, as other build tools do; no cache outside a project.
  */
-function cacheFile(dir: string): string | undefined {
+export function cacheFile(dir: string | undefined, kind: 'compile' | 'html' = 'compile'): string | undefined {
   const modules = path.resolve('node_modules');
   if (!existsSync(modules)) return undefined;
-  const key = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 16);
-  return path.join(modules, '.cache', 'dmls', `${key}.bin`);
+  const key = createHash('sha256').update(path.resolve(dir ?? DEFAULT_CONTENT_DIR)).digest('hex').slice(0, 16);
+  return path.join(modules, '.cache', 'dmls', kind === 'compile' ? `${key}.bin` : `${key}.${kind}.bin`);
 }
 
 /** Compiles a content folder, reusing the chapters that have not changed since the last run. */

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildEditions, FORMATS, type Format } from './build.js';
+import { buildEditions, FORMATS, htmlCache, type Format } from './build.js';
 import { CliError } from './errors.js';
-import { compileDir, DEFAULT_CONTENT_DIR, loadPackage, type LoadedBook } from './load-book.js';
+import { cacheFile, compileDir, DEFAULT_CONTENT_DIR, loadPackage, type LoadedBook } from './load-book.js';
 import { formatBytes, Reporter } from './reporter.js';
 
 const HELP = `Usage:
@@ -22,8 +22,8 @@ Options:
   --book PACKAGE  build from a compiled content package (e.g. @dmls/content) instead of a folder
   --quiet         print nothing but errors
   --json          machine-readable output on stdout
-  --no-cache      compile every chapter afresh (by default unchanged chapters come from
-                  node_modules/.cache/dmls)
+  --no-cache      compile and render every chapter afresh (by default unchanged chapters,
+                  and their HTML pages, come from node_modules/.cache/dmls)
   --debug         show stack traces
   -h, --help      show this help
   -v, --version   show the version
@@ -69,10 +69,12 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (command === 'dev') return await dev(dir ?? DEFAULT_CONTENT_DIR, Number(values.port), reporter);
     if (command === 'build') {
       const formats = parseFormats(values.format);
+      // Chapter pages rendered by the last build of this folder: read while the book compiles.
+      const renderCache = useCache && !values.book && formats.includes('html') ? htmlCache(cacheFile(dir, 'html')) : undefined;
       const loaded = values.book ? await loadPackage(values.book) : await compileDir(dir, (file) => reporter.progress('compile', file), useCache);
       const book = ensureBook(loaded, reporter);
       if (!book) return 1;
-      const outputs = await buildEditions(book, formats, values.out, loaded.version, reporter);
+      const outputs = await buildEditions(book, formats, values.out, loaded.version, reporter, await renderCache);
       if (json) {
         process.stdout.write(`${JSON.stringify({ outputs, events: reporter.events }, null, 2)}\n`);
       } else {

@@ -23,7 +23,52 @@ export interface CacheStore {
 }
 
 // Bump when the compiler's output changes shape or content for the same input.
-const FORMAT = `dmls-compile-cache-7:${process.versions.v8}`;
+const FORMAT = `dmls-compile-cache-8:${process.versions.v8}`;
+
+/** A finished chapter as saved: its tree as JSON text, in the place of the `tree` field. */
+type Packed = { value: Record<string, unknown>; diagnostics: Diagnostic[] };
+
+/**
+ * The JSON text of each chapter's tree read from a cache. The trees are most of what a cache
+ * holds (20,000 nodes for the real book) and the slowest part to read, so each is parsed when it
+ * is first used: a site whose chapter pages come from the render cache never parses them, and
+ * JSON.parse takes a third of the time of node:v8's deserialiser on these trees. Kept here, the
+ * text is written back without turning the tree into text again.
+ */
+const treeText = new WeakMap<object, string>();
+
+function pack({ value, diagnostics }: { value: Chapter; diagnostics: Diagnostic[] }): Packed {
+  const fields: Record<string, unknown> = {};
+  // Field by field, in order, so as not to call a tree's getter (which would parse it).
+  for (const key of Object.keys(value)) {
+    fields[key] = key === 'tree' ? (treeText.get(value) ?? JSON.stringify(value.tree)) : value[key as keyof Chapter];
+  }
+  return { value: fields, diagnostics };
+}
+
+function unpack({ value, diagnostics }: Packed): { value: Chapter; diagnostics: Diagnostic[] } {
+  const chapter: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (key !== 'tree') {
+      chapter[key] = value[key];
+      continue;
+    }
+    const text = value[key] as string;
+    treeText.set(chapter, text);
+    Object.defineProperty(chapter, 'tree', {
+      get() {
+        const tree = JSON.parse(text) as unknown;
+        Object.defineProperty(this, 'tree', { value: tree, writable: true, enumerable: true, configurable: true });
+        return tree;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  return { value: chapter as unknown as Chapter, diagnostics };
+}
+
+const mapValues = <K, A, B>(map: Map<K, A>, f: (value: A) => B) => new Map([...map].map(([key, value]) => [key, f(value)]));
 
 export function createCompileCache(): CompileCache {
   const store: CacheStore = { meta: new Map(), parsed: new Map(), finished: new Map(), glossary: new Map() };
@@ -44,10 +89,10 @@ export function prune(store: CacheStore, parsedKeys: Set<string>, finishedKeys: 
  */
 export async function readCompileCache(file: string): Promise<CompileCache> {
   try {
-    const data = deserialize(await readFile(file)) as { format: string } & Omit<CacheStore, 'dirty'>;
+    const data = deserialize(await readFile(file)) as { format: string; finished: Map<string, Packed> } & Omit<CacheStore, 'dirty' | 'finished'>;
     const { format, meta, parsed, finished, glossary } = data;
     if (format === FORMAT && meta instanceof Map && parsed instanceof Map && finished instanceof Map && glossary instanceof Map) {
-      return { meta, parsed, finished, glossary, dirty: false } as unknown as CompileCache;
+      return { meta, parsed, finished: mapValues(finished, unpack), glossary, dirty: false } as unknown as CompileCache;
     }
   } catch {
     // Missing or corrupt: start afresh.
@@ -62,7 +107,7 @@ export async function writeCompileCache(cache: CompileCache, file: string): Prom
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   try {
-    await writeFile(tmp, serialize({ format: FORMAT, meta: store.meta, parsed: store.parsed, finished: store.finished, glossary: store.glossary }));
+    await writeFile(tmp, serialize({ format: FORMAT, meta: store.meta, parsed: store.parsed, finished: mapValues(store.finished, pack), glossary: store.glossary }));
     await rename(tmp, file);
   } catch (error) {
     await rm(tmp, { force: true });

@@ -105,6 +105,12 @@ describe('compile cache on disk', () => {
     const seen: string[] = [];
     const again = await compile(dir, { cwd: dir, modified: '2022-05-01T00:00:00Z', cache: await readCompileCache(file), onFile: (f) => seen.push(f) });
     expect(seen).toEqual([]);
+    // Trees from the file are parsed when first read, and then are as they were.
+    const chapter = again.book!.chapters[0]!;
+    expect(Object.getOwnPropertyDescriptor(chapter, 'tree')?.get).toBeTypeOf('function');
+    expect(chapter.tree).toEqual(first.book!.chapters[0]!.tree);
+    expect(Object.getOwnPropertyDescriptor(chapter, 'tree')?.value).toBe(chapter.tree);
+    expect(Object.keys(chapter)).toEqual(Object.keys(first.book!.chapters[0]!));
     expect(again).toEqual(first);
     writeFileSync(file, 'not a cache');
     const fresh = await compile(dir, { cwd: dir, modified: '2022-05-01T00:00:00Z', cache: await readCompileCache(file), onFile: (f) => seen.push(f) });

@@ -3,6 +3,7 @@ import type { ElementContent, RootContent } from 'hast';
 import type { Options } from 'minisearch';
 import type { Reference } from './adapt-tree.js';
 import { chapterLabel } from './book-parts.js';
+import { cached, type RenderCache } from './render-cache.js';
 import { searchIndexJson } from './search-index-json.js';
 
 /** One search result: a section of a chapter (or a chapter's opening, or a glossary term). */
@@ -24,11 +25,12 @@ export const searchOptions = {
 } satisfies Options<SearchDocument>;
 
 /** A section per document, so that a result links to the place where the words are. */
-export function searchDocuments(book: Book, link: (ref: Reference) => string, glossaryPage: string): SearchDocument[] {
+export function searchDocuments(book: Book, link: (ref: Reference) => string, glossaryPage: string, cache?: RenderCache): SearchDocument[] {
   const documents: SearchDocument[] = [];
   for (const chapter of [book.introduction, ...book.chapters]) {
     const where = chapter.number > 0 ? `${chapterLabel(chapter)} · ${chapter.title}` : chapterLabel(chapter);
-    for (const part of chapterParts(chapter)) {
+    const parts = cache ? (JSON.parse(cached(cache, ['search'], chapter, () => JSON.stringify(chapterParts(chapter)))) as Part[]) : chapterParts(chapter);
+    for (const part of parts) {
       const text = part.text.replace(/\s+/g, ' ').trim();
       documents.push({
         id: link(part.section ? { chapter: chapter.id, section: part.section } : { chapter: chapter.id }),

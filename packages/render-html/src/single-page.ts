@@ -1,7 +1,8 @@
 import type { Book, Chapter } from '@dmls/core';
 import { contentCss } from '@dmls/theme';
 import type { Element, ElementContent, Root } from 'hast';
-import { toHtml } from './to-html.js';
+import { cached, type RenderCache } from './render-cache.js';
+import { serialised, toHtml } from './to-html.js';
 import { h } from 'hastscript';
 import { adaptTree, type Reference } from './adapt-tree.js';
 import { injected } from './page.js';
@@ -31,18 +32,25 @@ export const singlePageLink = (ref: Reference): string => `#${ref.chapter}${ref.
  * It is the site's `book.html` and, with print CSS, the source of the PDF edition.
  */
 export function renderSinglePage(book: Book, options: SinglePageOptions = {}): string {
+  return singlePage(book, options);
+}
+
+/** The single page, with each chapter's content from `cache` where it has it (never with `figureSrc`, a function). */
+export function singlePage(book: Book, options: SinglePageOptions, cache?: RenderCache): string {
   const chapterSection = (chapter: Chapter): Element => {
-    const tree = adaptTree(chapter, {
-      idPrefix: `${chapter.id}--`,
-      resolveLink: singlePageLink,
-      ...(options.figureSrc ? { figureSrc: options.figureSrc } : {}),
-    });
+    const adapted = () =>
+      adaptTree(chapter, {
+        idPrefix: `${chapter.id}--`,
+        resolveLink: singlePageLink,
+        ...(options.figureSrc ? { figureSrc: options.figureSrc } : {}),
+      }).children as ElementContent[];
+    const content = cache && !options.figureSrc ? [serialised(cached(cache, ['single'], chapter, () => toHtml({ type: 'root', children: adapted() })))] : adapted();
     return h('section.chapter', { id: chapter.id, ariaLabelledBy: `${chapter.id}--title`, dataChapterTitle: chapter.title }, [
       h('header.chapter-head', [
         h('p.chapter-label', chapterLabel(chapter)),
         h('h1', { id: `${chapter.id}--title` }, chapter.title),
       ]),
-      ...(tree.children as ElementContent[]),
+      ...content,
     ]);
   };
   const tree: Root = {

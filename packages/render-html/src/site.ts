@@ -9,10 +9,13 @@ import { searchDocuments, searchIndexScript } from './search-index.js';
 import { searchScript } from './search-script.js';
 import { fontFaceCss, siteAssets } from './site-assets.js';
 import type { SiteFile } from './site-file.js';
-import { renderSinglePage } from './single-page.js';
+import { cached, type RenderCache } from './render-cache.js';
+import { singlePage } from './single-page.js';
+import { serialised, toHtml } from './to-html.js';
 import siteCss from './site.css';
 
 export type { SiteFile } from './site-file.js';
+export { createRenderCache, readRenderCache, writeRenderCache, type RenderCache } from './render-cache.js';
 
 export interface SiteOptions {
   /** Package version, shown in the footer and on the single-page edition. */
@@ -26,6 +29,11 @@ export interface SiteOptions {
   injectScript?: string;
   /** Render only these paths (a dev server renders each page when it is asked for). */
   only?: readonly string[];
+  /**
+   * Chapter content rendered before (by an earlier build or, in memory, an earlier render): a
+   * chapter whose HTML has not changed is not rendered again. Same output with it as without.
+   */
+  cache?: RenderCache;
 }
 
 const GLOSSARY = 'glossary.html';
@@ -61,15 +69,19 @@ export function renderSite(book: Book, options: SiteOptions = {}): SiteFile[] {
     h('p', ['There is no page at this address. Start from ', h('a', { href: 'index.html' }, 'the home page'), ' or ', h('a', { href: 'search.html' }, 'search'), '.']),
   ], base ? { base } : {});
   add('book.html', () =>
-    renderSinglePage(book, {
-      ...(options.version ? { version: options.version } : {}),
-      ...(options.injectScript ? { injectScript: options.injectScript } : {}),
-      css: fontFaceCss(),
-      head: headMeta(book, options, 'book.html', `${book.title} (single page)`, book.description),
-    }),
+    singlePage(
+      book,
+      {
+        ...(options.version ? { version: options.version } : {}),
+        ...(options.injectScript ? { injectScript: options.injectScript } : {}),
+        css: fontFaceCss(),
+        head: headMeta(book, options, 'book.html', `${book.title} (single page)`, book.description),
+      },
+      options.cache,
+    ),
   );
   add('style.css', () => `${fontFaceCss()}\n${contentCss}\n${siteCss}`);
-  add('search-index.js', () => searchIndexScript(searchDocuments(book, link, GLOSSARY)));
+  add('search-index.js', () => searchIndexScript(searchDocuments(book, link, GLOSSARY, options.cache)));
   add('favicon.svg', () => FAVICON);
   for (const asset of siteAssets()) if (want(asset.path)) files.push(asset);
   for (const chapter of all) for (const figure of chapter.figures) add(figure.src, () => figure.svg);
@@ -82,9 +94,13 @@ export function renderSite(book: Book, options: SiteOptions = {}): SiteFile[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-function chapterPage(book: Book, options: ShellOptions, chapter: Chapter, link: (ref: Reference) => string, previous?: Chapter, next?: Chapter): string {
+function chapterPage(book: Book, options: SiteOptions, chapter: Chapter, link: (ref: Reference) => string, previous?: Chapter, next?: Chapter): string {
   const isHome = chapter === book.introduction;
-  const tree = adaptTree(chapter, { resolveLink: link, headingAnchors: true });
+  const adapted = () => adaptTree(chapter, { resolveLink: link, headingAnchors: true }).children as ElementContent[];
+  // Links depend on the chapters' ids and on which is the introduction (index.html).
+  const content = options.cache
+    ? [serialised(cached(options.cache, ['page', book.introduction.id], chapter, () => toHtml({ type: 'root', children: adapted() })))]
+    : adapted();
   const body: ElementContent[] = [
     isHome
       ? h('header.chapter-head', [
@@ -99,7 +115,7 @@ function chapterPage(book: Book, options: ShellOptions, chapter: Chapter, link: 
           h('p.summary', chapter.summary),
           h('p.meta', `${chapter.readingMinutes} min read · ${chapter.wordCount.toLocaleString('en')} words`),
         ]),
-    ...(tree.children as ElementContent[]),
+    ...content,
     ...(isHome ? [contents(book, link)] : []),
     h('nav.prev-next', { ariaLabel: 'Previous and next chapter' }, [
       previous ? h('a.prev', { href: link({ chapter: previous.id }), rel: 'prev' }, [h('span.dir', 'Previous'), previous.title]) : h('span'),

@@ -1,4 +1,4 @@
-import type { Nodes, Parents, Properties } from 'hast';
+import type { ElementContent, Nodes, Parents, Properties } from 'hast';
 import { htmlVoidElements } from 'html-void-elements';
 import { find, html, type Schema, svg } from 'property-information';
 
@@ -11,6 +11,24 @@ import { find, html, type Schema, svg } from 'property-information';
  */
 export function toHtml(tree: Nodes, options: { upperDoctype?: boolean } = {}): string {
   return one(tree, undefined, html, options.upperDoctype === true);
+}
+
+/**
+ * HTML this package serialised itself earlier (a chapter's content from the render cache), to be
+ * written as it is. Only nodes made by `serialised` are: a `raw` node from anywhere else is text.
+ */
+const trusted = new WeakSet<object>();
+
+interface Raw {
+  type: 'raw';
+  value: string;
+}
+
+/** Stands in a tree wherever an element may, as a `raw` node does in hast. */
+export function serialised(value: string): ElementContent {
+  const node: Raw = { type: 'raw', value };
+  trusted.add(node);
+  return node as unknown as ElementContent;
 }
 
 const VOIDS = new Set(htmlVoidElements);
@@ -38,9 +56,12 @@ function one(node: Nodes, parent: Parents | undefined, schema: Schema, upperDoct
       return `<!--${node.value.replace(/^>|^->|<!--|-->|--!>|<!-$/g, (match) => match.replace(/[<>]/g, (c) => (c === '<' ? '&#x3C;' : '&#x3E;')))}-->`;
     case 'doctype':
       return upperDoctype ? '<!DOCTYPE html>' : '<!doctype html>';
-    default:
-      // `raw` nodes are text unless dangerous HTML is allowed, which it never is here.
-      return 'value' in node && typeof node.value === 'string' ? text(node.value, parent) : '';
+    default: {
+      const other = node as unknown as { value?: unknown };
+      if (trusted.has(other)) return (other as Raw).value;
+      // Any other `raw` node is text, as hast-util-to-html has it without allowDangerousHtml.
+      return typeof other.value === 'string' ? text(other.value, parent) : '';
+    }
   }
 }
 

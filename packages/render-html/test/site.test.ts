@@ -1,9 +1,18 @@
-import { mkdtempSync, mkdirSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { compile, type Book } from '@dmls/core';
+import { compile, type Book, type Chapter } from '@dmls/core';
+import type { ElementContent } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderChapterHtml, renderSinglePage, renderSite } from '../src/index.js';
+import {
+  createRenderCache,
+  readRenderCache,
+  renderChapterHtml,
+  renderSinglePage,
+  renderSite,
+  writeRenderCache,
+  type RenderCache,
+} from '../src/index.js';
 
 const fixture = path.resolve(import.meta.dirname, '../../../tests/fixtures/book');
 let book: Book;
@@ -150,6 +159,67 @@ describe('sanitisation', () => {
     const chapter = await finishChapter(parsed, tree, { chapterByPath: new Map([[parsed.relPath, parsed]]) }, new Diagnostics());
     for (const html of [chapter.html, renderChapterHtml(chapter, { idPrefix: 'p-' })]) {
       expect(html).not.toMatch(/<script|<iframe|<object|<form|<style|<base|<meta|\son[a-z]+=|(href|src|action)="\s*(javascript|data):|style=|(href|src)="https:\/\/evil/i);
+    }
+  });
+});
+
+describe('render cache', () => {
+  const render = (b: Book, cache?: RenderCache) => renderSite(b, { version: '1.0.0', ...(cache ? { cache } : {}) });
+
+  it('gives the same files as no cache, filling it, from it, and from its file', async () => {
+    const plain = render(book);
+    const cache = createRenderCache();
+    expect(render(book, cache)).toEqual(plain);
+    expect(render(book, cache)).toEqual(plain);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'dmls-render-cache-')), 'html.bin');
+    await writeRenderCache(cache, file);
+    expect(render(book, await readRenderCache(file))).toEqual(plain);
+  });
+
+  it('renders cached chapters without reading their trees', () => {
+    const cache = createRenderCache();
+    const plain = render(book, cache);
+    const untouchable = (chapter: Chapter): Chapter =>
+      Object.defineProperty({ ...chapter }, 'tree', { get: () => expect.unreachable(`${chapter.id}'s tree was read`) });
+    const lazy = { ...book, introduction: untouchable(book.introduction), chapters: book.chapters.map(untouchable) };
+    expect(render(lazy, cache)).toEqual(plain);
+  });
+
+  it('renders again what an edit changed, and keeps only what the last render used', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dmls-render-edit-'));
+    cpSync(fixture, dir, { recursive: true });
+    const file = path.join(dir, 'html.bin');
+    const cache = createRenderCache();
+    render(book, cache);
+    await writeRenderCache(cache, file);
+    const size = statSync(file).size;
+    // A sentence in one chapter, and a new title for the other (which every page's contents show).
+    const first = path.join(dir, 'chapters/01-first-steps.md');
+    writeFileSync(first, `${readFileSync(first, 'utf8')}\nA sentence added after the cache was written, with **markup**.\n`);
+    const second = path.join(dir, 'chapters/02-going-further.md');
+    writeFileSync(second, readFileSync(second, 'utf8').replace(/^title: .*$/m, 'title: A title changed later'));
+    const edited = (await compile(dir, { modified: '2022-05-01T00:00:00Z' })).book!;
+    const again = await readRenderCache(file);
+    const files = render(edited, again);
+    expect(files).toEqual(render(edited));
+    expect(files.find((f) => f.path === 'first-steps.html')!.content).toContain('A sentence added after the cache was written, with <strong>markup</strong>.');
+    await writeRenderCache(again, file);
+    // The edited chapter's old parts are gone: the file holds what the new render used, no more.
+    expect(statSync(file).size).toBeLessThan(size * 1.1);
+    expect(render(edited, await readRenderCache(file))).toEqual(files);
+  });
+
+  it('writes a chapter’s own raw nodes as text, cached or not', () => {
+    const withRaw: Chapter = {
+      ...book.chapters[0]!,
+      html: `${book.chapters[0]!.html}<script>raw</script>`,
+      tree: { type: 'root', children: [...book.chapters[0]!.tree.children, { type: 'raw', value: '<script>raw</script>' } as unknown as ElementContent] },
+    };
+    const tampered = { ...book, chapters: [withRaw, ...book.chapters.slice(1)] };
+    for (const cache of [undefined, createRenderCache()]) {
+      const page = String(render(tampered, cache).find((f) => f.path === `${withRaw.id}.html`)!.content);
+      expect(page).toContain('&#x3C;script>raw&#x3C;/script>');
+      expect(page).not.toContain('<script>raw</script>');
     }
   });
 });

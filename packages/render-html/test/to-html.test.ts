@@ -52,7 +52,7 @@ describe('toHtml', () => {
     const book = await load();
     const ours = (await import('../src/site.js')).renderSite(book, { version: '1.0.0', siteUrl: 'https://example.org/notes/' });
     vi.resetModules();
-    vi.doMock('../src/to-html.js', () => ({ toHtml: reference }));
+    vi.doMock('../src/to-html.js', async (original) => ({ ...(await original<typeof import('../src/to-html.js')>()), toHtml: reference }));
     const theirs = (await import('../src/site.js')).renderSite(book, { version: '1.0.0', siteUrl: 'https://example.org/notes/' });
     vi.doUnmock('../src/to-html.js');
     vi.resetModules();

@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { Chapter } from '@dmls/core';
+
+declare const opaque: unique symbol;
+
+/**
+ * Parts of pages rendered earlier, for `renderSite`'s `cache`: a chapter's content as each page
+ * shows it, and its search documents. Create one with `createRenderCache()` (kept in memory, as a
+ * dev server would) or `readRenderCache(file)`.
+ */
+export interface RenderCache {
+  readonly [opaque]: true;
+}
+
+interface Store {
+  entries: Map<string, string>;
+  /** Keys used since the cache was made or read: only these are written back. */
+  used: Set<string>;
+  /** Whether an entry was added. */
+  added: boolean;
+}
+
+// Bump when a cached part would come out differently for the same chapter.
+const FORMAT = 'dmls-render-cache-1';
+
+const storeOf = (cache: RenderCache) => cache as unknown as Store;
+
+export function createRenderCache(): RenderCache {
+  const store: Store = { entries: new Map(), used: new Set(), added: false };
+  return store as unknown as RenderCache;
+}
+
+/** A cache saved by `writeRenderCache`, or an empty one when the file is missing, unreadable or from another version. */
+export async function readRenderCache(file: string): Promise<RenderCache> {
+  try {
+    const data = deserialize(await readFile(file)) as { format?: unknown; entries?: unknown };
+    if (data.format === FORMAT && data.entries instanceof Map) {
+      const store: Store = { entries: data.entries as Map<string, string>, used: new Set(), added: false };
+      return store as unknown as RenderCache;
+    }
+  } catch {
+    // Missing or corrupt: start afresh.
+  }
+  return createRenderCache();
+}
+
+/**
+ * Saves the parts used since the cache was read (so that it does not grow with every edit),
+ * written whole and then renamed into place; nothing is written when nothing changed.
+ */
+export async function writeRenderCache(cache: RenderCache, file: string): Promise<void> {
+  const store = storeOf(cache);
+  if (!store.added && store.used.size === store.entries.size) return;
+  const entries = new Map([...store.used].map((key) => [key, store.entries.get(key)!]));
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    await writeFile(tmp, serialize({ format: FORMAT, entries }));
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+const htmlHashes = new WeakMap<Chapter, string>();
+
+/**
+ * A part made from one chapter, from the cache when it has it. The key is `parts` (what else the
+ * part depends on) and the chapter's id, number, title, summary, keywords and HTML: a compiled
+ * chapter's `html` is its tree serialised, so it stands for the tree without reading it.
+ */
+export function cached(cache: RenderCache, parts: readonly string[], chapter: Chapter, make: () => string): string {
+  const store = storeOf(cache);
+  let htmlHash = htmlHashes.get(chapter);
+  if (htmlHash === undefined) {
+    htmlHash = createHash('sha256').update(chapter.html).digest('base64');
+    htmlHashes.set(chapter, htmlHash);
+  }
+  const key = JSON.stringify([...parts, chapter.id, chapter.number, chapter.title, chapter.summary, chapter.keywords, htmlHash]);
+  store.used.add(key);
+  let value = store.entries.get(key);
+  if (value === undefined) {
+    value = make();
+    store.entries.set(key, value);
+    store.added = true;
+  }
+  return value;
+}

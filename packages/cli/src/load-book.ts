@@ -17,14 +17,15 @@ export interface LoadedBook {
 export const DEFAULT_CONTENT_DIR = 'content/designing-ml-systems';
 
 /**
- * Where compiled chapters are kept between runs (keyed by content hash, so a stale entry is never
- * used): node_modules/.cache/dmls, as other build tools do; no cache outside a project.
+ * Where a book's caches are kept between runs, in a folder per book: compiled chapters (a folder
+ * of entries keyed by content hash, so a stale entry is never used) and the HTML edition's
+ * rendered chapters. In node_modules/.cache/dmls, as other build tools do; no cache outside a project.
  */
-export function cacheFile(dir: string | undefined, kind: 'compile' | 'html' = 'compile'): string | undefined {
+export function cachePath(dir: string | undefined, kind: 'compile' | 'html.bin'): string | undefined {
   const modules = path.resolve('node_modules');
   if (!existsSync(modules)) return undefined;
   const key = createHash('sha256').update(path.resolve(dir ?? DEFAULT_CONTENT_DIR)).digest('hex').slice(0, 16);
-  return path.join(modules, '.cache', 'dmls', kind === 'compile' ? `${key}.bin` : `${key}.${kind}.bin`);
+  return path.join(modules, '.cache', 'dmls', key, kind);
 }
 
 /** Compiles a content folder, reusing the chapters that have not changed since the last run. */
@@ -37,12 +38,12 @@ export async function compileDir(dir: string | undefined, onChapter?: (file: str
     );
   }
   const { compile, readCompileCache, writeCompileCache } = await import('@dmls/core');
-  const file = useCache ? cacheFile(target) : undefined;
+  const folder = useCache ? cachePath(target, 'compile') : undefined;
   // Read while compile reads the book: compile waits for the cache only when it needs it.
-  const cache = file ? readCompileCache(file) : undefined;
+  const cache = folder ? readCompileCache(folder) : undefined;
   const { book, diagnostics } = await compile(target, { ...(onChapter ? { onFile: onChapter } : {}), ...(cache ? { cache } : {}) });
   // A cache that cannot be written (read-only checkout) only costs speed.
-  if (file && cache) await writeCompileCache(await cache, file).catch(() => undefined);
+  if (folder && cache) await writeCompileCache(await cache, folder).catch(() => undefined);
   return { book, diagnostics, version: undefined };
 }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildEditions, FORMATS, htmlCache, type Format } from './build.js';
 import { CliError } from './errors.js';
-import { cacheFile, compileDir, DEFAULT_CONTENT_DIR, loadPackage, type LoadedBook } from './load-book.js';
+import { cachePath, compileDir, DEFAULT_CONTENT_DIR, loadPackage, type LoadedBook } from './load-book.js';
 import { formatBytes, Reporter } from './reporter.js';
 
 const HELP = `Usage:
@@ -70,7 +70,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (command === 'build') {
       const formats = parseFormats(values.format);
       // Chapter pages rendered by the last build of this folder: read while the book compiles.
-      const renderCache = useCache && !values.book && formats.includes('html') ? htmlCache(cacheFile(dir, 'html')) : undefined;
+      const renderCache = useCache && !values.book && formats.includes('html') ? htmlCache(cachePath(dir, 'html.bin')) : undefined;
       const loaded = values.book ? await loadPackage(values.book) : await compileDir(dir, (file) => reporter.progress('compile', file), useCache);
       const book = ensureBook(loaded, reporter);
       if (!book) return 1;

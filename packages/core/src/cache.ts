@@ -1,4 +1,6 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParsedChapter } from './chapter.js';
@@ -23,7 +25,7 @@ export interface CacheStore {
 }
 
 // Bump when the compiler's output changes shape or content for the same input.
-const FORMAT = `dmls-compile-cache-8:${process.versions.v8}`;
+const FORMAT = `dmls-compile-cache-9:${process.versions.v8}`;
 
 /** A finished chapter as saved: its tree as JSON text, in the place of the `tree` field. */
 type Packed = { value: Record<string, unknown>; diagnostics: Diagnostic[] };
@@ -68,7 +70,6 @@ function unpack({ value, diagnostics }: Packed): { value: Chapter; diagnostics: 
   return { value: chapter as unknown as Chapter, diagnostics };
 }
 
-const mapValues = <K, A, B>(map: Map<K, A>, f: (value: A) => B) => new Map([...map].map(([key, value]) => [key, f(value)]));
 
 export function createCompileCache(): CompileCache {
   const store: CacheStore = { meta: new Map(), parsed: new Map(), finished: new Map(), glossary: new Map() };
@@ -83,34 +84,83 @@ export function prune(store: CacheStore, parsedKeys: Set<string>, finishedKeys: 
   for (const key of store.finished.keys()) if (!finishedKeys.has(key)) store.finished.delete(key) && (store.dirty = true);
 }
 
+const KINDS = ['meta', 'parsed', 'finished', 'glossary'] as const;
+type Kind = (typeof KINDS)[number];
+const ENTRY = /^(meta|parsed|finished|glossary)-([0-9a-f]{64})\.bin$/;
+
+/** The entries each folder held when it was read or last written: a write adds and removes only the difference. */
+const onDisk = new WeakMap<CacheStore, { folder: string; names: Set<string> }>();
+
+/** The folder's entries for this compiler: one per version, so that no entry is read by another. */
+const VERSION_DIR = /^[0-9a-f]{16}$/;
+const versionDir = (dir: string) => path.join(dir, createHash('sha256').update(FORMAT).digest('hex').slice(0, 16));
+
 /**
- * A cache saved by `writeCompileCache`, or an empty one when the file is missing, unreadable or
- * from another compiler version: a cache can make a build faster, never wrong.
+ * A cache saved by `writeCompileCache` in the folder `dir`, or an empty one when the folder is
+ * missing or from another compiler version; an entry that cannot be read is left out. A cache can
+ * make a build faster, never wrong.
  */
-export async function readCompileCache(file: string): Promise<CompileCache> {
+export async function readCompileCache(dir: string): Promise<CompileCache> {
+  const store: CacheStore = { meta: new Map(), parsed: new Map(), finished: new Map(), glossary: new Map(), dirty: false };
+  const files = new Set<string>();
+  const folder = versionDir(dir);
+  let names: string[] = [];
   try {
-    const data = deserialize(await readFile(file)) as { format: string; finished: Map<string, Packed> } & Omit<CacheStore, 'dirty' | 'finished'>;
-    const { format, meta, parsed, finished, glossary } = data;
-    if (format === FORMAT && meta instanceof Map && parsed instanceof Map && finished instanceof Map && glossary instanceof Map) {
-      return { meta, parsed, finished: mapValues(finished, unpack), glossary, dirty: false } as unknown as CompileCache;
-    }
+    names = readdirSync(folder);
   } catch {
-    // Missing or corrupt: start afresh.
+    // No cache yet.
   }
-  return createCompileCache();
+  // Read synchronously: a few dozen files, which took longer through libuv's thread pool.
+  for (const name of names) {
+    const match = ENTRY.exec(name);
+    if (!match) continue;
+    try {
+      const entry = deserialize(readFileSync(path.join(folder, name)));
+      const kind = match[1] as Kind;
+      (store[kind] as Map<string, unknown>).set(match[2]!, kind === 'finished' ? unpack(entry as Packed) : entry);
+      files.add(name);
+    } catch {
+      // Corrupt or half-written: compiled again, and written afresh.
+    }
+  }
+  onDisk.set(store, { folder, names: files });
+  return store as unknown as CompileCache;
 }
 
-/** Saves a cache for the next process (written whole, then renamed into place). */
-export async function writeCompileCache(cache: CompileCache, file: string): Promise<void> {
+/**
+ * Saves a cache in the folder `dir`: each entry is a file of its own, written whole and renamed
+ * into place, so that after an edit only the changed chapter's entries are written and the
+ * entries no compile uses any more are removed. Nothing is written when nothing changed.
+ */
+export async function writeCompileCache(cache: CompileCache, dir: string): Promise<void> {
   const store = storeOf(cache)!;
   if (store.dirty === false) return;
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    await writeFile(tmp, serialize({ format: FORMAT, meta: store.meta, parsed: store.parsed, finished: mapValues(store.finished, pack), glossary: store.glossary }));
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
+  const folder = versionDir(dir);
+  await mkdir(folder, { recursive: true });
+  const known = onDisk.get(store);
+  const before = known?.folder === folder ? known.names : new Set(readdirSync(folder).filter((name) => ENTRY.test(name)));
+  const now = new Set<string>();
+  for (const kind of KINDS) {
+    for (const [key, entry] of store[kind] as Map<string, unknown>) {
+      const name = `${kind}-${key}.bin`;
+      now.add(name);
+      if (before.has(name)) continue;
+      const bytes = serialize(kind === 'finished' ? pack(entry as { value: Chapter; diagnostics: Diagnostic[] }) : entry);
+      const tmp = path.join(folder, `${name}.tmp-${process.pid}`);
+      try {
+        await writeFile(tmp, bytes);
+        await rename(tmp, path.join(folder, name));
+      } catch (error) {
+        await rm(tmp, { force: true });
+        throw error;
+      }
+    }
   }
+  for (const name of before) if (!now.has(name)) await rm(path.join(folder, name), { force: true });
+  // Other versions' entries are of no use to this one.
+  for (const name of readdirSync(dir)) {
+    if (VERSION_DIR.test(name) && path.join(dir, name) !== folder) await rm(path.join(dir, name), { recursive: true, force: true });
+  }
+  onDisk.set(store, { folder, names: now });
+  store.dirty = false;
 }

@@ -93,28 +93,63 @@ describe('compile cache', () => {
 });
 
 describe('compile cache on disk', () => {
-  it('survives a round trip and is ignored when corrupt', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const entries = async (folder: string) => {
+    const { readdirSync, statSync } = await import('node:fs');
+    const [version] = readdirSync(folder);
+    const dir = path.join(folder, version!);
+    return new Map(readdirSync(dir).map((name) => [name, statSync(path.join(dir, name)).mtimeMs]));
+  };
+
+  it('survives a round trip, writes only what changed, and leaves out entries it cannot read', async () => {
+    const { cpSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { createCompileCache, readCompileCache, writeCompileCache } = await import('../src/index.js');
-    const dir = path.join(fixtures, 'valid-book');
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'dmls-cachefile-')), 'cache.bin');
+    const dir = mkdtempSync(path.join(tmpdir(), 'dmls-cachebook-'));
+    cpSync(path.join(fixtures, 'valid-book'), dir, { recursive: true });
+    const folder = path.join(mkdtempSync(path.join(tmpdir(), 'dmls-cachefolder-')), 'compile');
+    const options = { cwd: dir, modified: '2022-05-01T00:00:00Z' };
     const cache = createCompileCache();
-    const first = await compile(dir, { cwd: dir, modified: '2022-05-01T00:00:00Z', cache });
-    await writeCompileCache(cache, file);
+    const first = await compile(dir, { ...options, cache });
+    await writeCompileCache(cache, folder);
+    // book.yaml, glossary, and each of the two chapters parsed and finished.
+    const written = await entries(folder);
+    expect([...written.keys()].map((name) => name.split('-')[0]).sort()).toEqual(['finished', 'finished', 'glossary', 'meta', 'parsed', 'parsed']);
+
     const seen: string[] = [];
-    const again = await compile(dir, { cwd: dir, modified: '2022-05-01T00:00:00Z', cache: await readCompileCache(file), onFile: (f) => seen.push(f) });
+    const again = await compile(dir, { ...options, cache: await readCompileCache(folder), onFile: (f) => seen.push(f) });
     expect(seen).toEqual([]);
-    // Trees from the file are parsed when first read, and then are as they were.
+    // Trees from the folder are parsed when first read, and then are as they were.
     const chapter = again.book!.chapters[0]!;
     expect(Object.getOwnPropertyDescriptor(chapter, 'tree')?.get).toBeTypeOf('function');
     expect(chapter.tree).toEqual(first.book!.chapters[0]!.tree);
     expect(Object.getOwnPropertyDescriptor(chapter, 'tree')?.value).toBe(chapter.tree);
     expect(Object.keys(chapter)).toEqual(Object.keys(first.book!.chapters[0]!));
     expect(again).toEqual(first);
-    writeFileSync(file, 'not a cache');
-    const fresh = await compile(dir, { cwd: dir, modified: '2022-05-01T00:00:00Z', cache: await readCompileCache(file), onFile: (f) => seen.push(f) });
+
+    // An edit: the chapter's two entries are replaced, the other four are not written again.
+    const old = new Date('2020-01-01T00:00:00Z');
+    const version = readdirSync(folder)[0]!;
+    for (const name of written.keys()) utimesSync(path.join(folder, version, name), old, old);
+    const file = path.join(dir, 'chapters', '01-one.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Tip text.', 'Changed tip text.'));
+    const edited = await readCompileCache(folder);
+    const second = await compile(dir, { ...options, cache: edited });
+    await writeCompileCache(edited, folder);
+    const after = await entries(folder);
+    expect(after.size).toBe(6);
+    const rewritten = [...after].filter(([, mtime]) => mtime !== old.getTime()).map(([name]) => name);
+    expect(rewritten.map((name) => name.split('-')[0]).sort()).toEqual(['finished', 'parsed']);
+    expect(rewritten.every((name) => !written.has(name))).toBe(true);
+    expect(await compile(dir, { ...options, cache: await readCompileCache(folder) })).toEqual(second);
+
+    // A corrupt entry is compiled again; a missing folder is an empty cache.
+    for (const name of after.keys()) if (name.startsWith('parsed-')) writeFileSync(path.join(folder, version, name), 'not a cache entry');
+    seen.length = 0;
+    const fresh = await compile(dir, { ...options, cache: await readCompileCache(folder), onFile: (f) => seen.push(f) });
     expect(seen).toHaveLength(2);
-    expect(fresh).toEqual(first);
+    expect(fresh).toEqual(second);
+    seen.length = 0;
+    await compile(dir, { ...options, cache: await readCompileCache(path.join(folder, 'missing')), onFile: (f) => seen.push(f) });
+    expect(seen).toHaveLength(2);
   });
 });

@@ -69,18 +69,22 @@ export async function writeRenderCache(cache: RenderCache, file: string): Promis
 const htmlHashes = new WeakMap<Chapter, string>();
 
 /**
- * A part made from one chapter, from the cache when it has it. The key is `parts` (what else the
- * part depends on) and the chapter's id, number, title, summary, keywords and HTML: a compiled
- * chapter's `html` is its tree serialised, so it stands for the tree without reading it.
+ * The key of a part made from one chapter: `parts` (what else the part depends on) and the
+ * chapter's id, number, title, summary, keywords and HTML. A compiled chapter's `html` is its
+ * tree serialised, so it stands for the tree without reading it.
  */
-export function cached(cache: RenderCache, parts: readonly string[], chapter: Chapter, make: () => string): string {
-  const store = storeOf(cache);
+export function chapterKey(parts: readonly string[], chapter: Chapter): string {
   let htmlHash = htmlHashes.get(chapter);
   if (htmlHash === undefined) {
     htmlHash = createHash('sha256').update(chapter.html).digest('base64');
     htmlHashes.set(chapter, htmlHash);
   }
-  const key = JSON.stringify([...parts, chapter.id, chapter.number, chapter.title, chapter.summary, chapter.keywords, htmlHash]);
+  return JSON.stringify([...parts, chapter.id, chapter.number, chapter.title, chapter.summary, chapter.keywords, htmlHash]);
+}
+
+/** The part kept under `key`, made and kept when the cache does not have it. */
+export function cached(cache: RenderCache, key: string, make: () => string): string {
+  const store = storeOf(cache);
   store.used.add(key);
   let value = store.entries.get(key);
   if (value === undefined) {

@@ -3,7 +3,7 @@ import type { ElementContent, RootContent } from 'hast';
 import type { Options } from 'minisearch';
 import type { Reference } from './adapt-tree.js';
 import { chapterLabel } from './book-parts.js';
-import { cached, type RenderCache } from './render-cache.js';
+import { cached, chapterKey, type RenderCache } from './render-cache.js';
 import { searchIndexJson } from './search-index-json.js';
 
 /** One search result: a section of a chapter (or a chapter's opening, or a glossary term). */
@@ -29,7 +29,7 @@ export function searchDocuments(book: Book, link: (ref: Reference) => string, gl
   const documents: SearchDocument[] = [];
   for (const chapter of [book.introduction, ...book.chapters]) {
     const where = chapter.number > 0 ? `${chapterLabel(chapter)} · ${chapter.title}` : chapterLabel(chapter);
-    const parts = cache ? (JSON.parse(cached(cache, ['search'], chapter, () => JSON.stringify(chapterParts(chapter)))) as Part[]) : chapterParts(chapter);
+    const parts = cache ? (JSON.parse(cached(cache, chapterKey(['search'], chapter), () => JSON.stringify(chapterParts(chapter)))) as Part[]) : chapterParts(chapter);
     for (const part of parts) {
       const text = part.text.replace(/\s+/g, ' ').trim();
       documents.push({

@@ -1,7 +1,7 @@
 import type { Book, Chapter } from '@dmls/core';
 import { contentCss } from '@dmls/theme';
 import type { Element, ElementContent, Root } from 'hast';
-import { cached, type RenderCache } from './render-cache.js';
+import { cached, chapterKey, type RenderCache } from './render-cache.js';
 import { serialised, toHtml } from './to-html.js';
 import { h } from 'hastscript';
 import { adaptTree, type Reference } from './adapt-tree.js';
@@ -44,7 +44,7 @@ export function singlePage(book: Book, options: SinglePageOptions, cache?: Rende
         resolveLink: singlePageLink,
         ...(options.figureSrc ? { figureSrc: options.figureSrc } : {}),
       }).children as ElementContent[];
-    const content = cache && !options.figureSrc ? [serialised(cached(cache, ['single'], chapter, () => toHtml({ type: 'root', children: adapted() })))] : adapted();
+    const content = cache && !options.figureSrc ? [serialised(cached(cache, chapterKey(['single'], chapter), () => toHtml({ type: 'root', children: adapted() })))] : adapted();
     return h('section.chapter', { id: chapter.id, ariaLabelledBy: `${chapter.id}--title`, dataChapterTitle: chapter.title }, [
       h('header.chapter-head', [
         h('p.chapter-label', chapterLabel(chapter)),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Book, Chapter } from '@dmls/core';
 import { contentCss } from '@dmls/theme';
 import type { ElementContent } from 'hast';
@@ -9,7 +10,7 @@ import { searchDocuments, searchIndexScript } from './search-index.js';
 import { searchScript } from './search-script.js';
 import { fontFaceCss, siteAssets } from './site-assets.js';
 import type { SiteFile } from './site-file.js';
-import { cached, type RenderCache } from './render-cache.js';
+import { cached, chapterKey, type RenderCache } from './render-cache.js';
 import { singlePage } from './single-page.js';
 import { serialised, toHtml } from './to-html.js';
 import siteCss from './site.css';
@@ -81,7 +82,14 @@ export function renderSite(book: Book, options: SiteOptions = {}): SiteFile[] {
     ),
   );
   add('style.css', () => `${fontFaceCss()}\n${contentCss}\n${siteCss}`);
-  add('search-index.js', () => searchIndexScript(searchDocuments(book, link, GLOSSARY, options.cache)));
+  add('search-index.js', () => {
+    const documents = searchDocuments(book, link, GLOSSARY, options.cache);
+    // The same documents give the same index: a build where no chapter changed reuses it.
+    const { cache } = options;
+    if (!cache) return searchIndexScript(documents);
+    const key = `search-index ${createHash('sha256').update(JSON.stringify(documents)).digest('base64')}`;
+    return cached(cache, key, () => searchIndexScript(documents));
+  });
   add('favicon.svg', () => FAVICON);
   for (const asset of siteAssets()) if (want(asset.path)) files.push(asset);
   for (const chapter of all) for (const figure of chapter.figures) add(figure.src, () => figure.svg);
@@ -99,7 +107,7 @@ function chapterPage(book: Book, options: SiteOptions, chapter: Chapter, link: (
   const adapted = () => adaptTree(chapter, { resolveLink: link, headingAnchors: true }).children as ElementContent[];
   // Links depend on the chapters' ids and on which is the introduction (index.html).
   const content = options.cache
-    ? [serialised(cached(options.cache, ['page', book.introduction.id], chapter, () => toHtml({ type: 'root', children: adapted() })))]
+    ? [serialised(cached(options.cache, chapterKey(['page', book.introduction.id], chapter), () => toHtml({ type: 'root', children: adapted() })))]
     : adapted();
   const body: ElementContent[] = [
     isHome

@@ -25,41 +25,38 @@ export interface CacheStore {
 }
 
 // Bump when the compiler's output changes shape or content for the same input.
-const FORMAT = `dmls-compile-cache-9:${process.versions.v8}`;
+const FORMAT = `dmls-compile-cache-10:${process.versions.v8}`;
 
-/** A finished chapter as saved: its tree as JSON text, in the place of the `tree` field. */
+/** An entry as saved: a chapter's `tree` is left out (`null` in its place) and kept in a file of its own. */
 type Packed = { value: Record<string, unknown>; diagnostics: Diagnostic[] };
 
-/**
- * The JSON text of each chapter's tree read from a cache. The trees are most of what a cache
- * holds (20,000 nodes for the real book) and the slowest part to read, so each is parsed when it
- * is first used: a site whose chapter pages come from the render cache never parses them, and
- * JSON.parse takes a third of the time of node:v8's deserialiser on these trees. Kept here, the
- * text is written back without turning the tree into text again.
- */
-const treeText = new WeakMap<object, string>();
+// A parsed chapter's Markdown tree is bytes already (node:v8's); a finished chapter's hast tree is
+// saved as JSON, which parses in a third of the time node:v8's deserialiser takes on these trees.
+const treeBytes = (kind: 'parsed' | 'finished', tree: unknown): Uint8Array =>
+  kind === 'parsed' ? (tree as Uint8Array) : Buffer.from(JSON.stringify(tree));
 
-function pack({ value, diagnostics }: { value: Chapter; diagnostics: Diagnostic[] }): Packed {
+function pack(value: object): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  // Field by field, in order, so as not to call a tree's getter (which would parse it).
-  for (const key of Object.keys(value)) {
-    fields[key] = key === 'tree' ? (treeText.get(value) ?? JSON.stringify(value.tree)) : value[key as keyof Chapter];
-  }
-  return { value: fields, diagnostics };
+  for (const key of Object.keys(value)) fields[key] = key === 'tree' ? null : value[key as keyof typeof value];
+  return fields;
 }
 
-function unpack({ value, diagnostics }: Packed): { value: Chapter; diagnostics: Diagnostic[] } {
-  const chapter: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+/**
+ * The entry with its tree read from `file` when it is first used. The trees are most of a
+ * cache's bytes (about 5 of the real book's 12 MB): a parsed chapter's is needed only when the
+ * chapter must be finished again, a finished chapter's only by a renderer without a cache of its own.
+ */
+function unpack(kind: 'parsed' | 'finished', fields: Record<string, unknown>, file: string): object {
+  const value: Record<string, unknown> = {};
+  for (const key of Object.keys(fields)) {
     if (key !== 'tree') {
-      chapter[key] = value[key];
+      value[key] = fields[key];
       continue;
     }
-    const text = value[key] as string;
-    treeText.set(chapter, text);
-    Object.defineProperty(chapter, 'tree', {
+    Object.defineProperty(value, 'tree', {
       get() {
-        const tree = JSON.parse(text) as unknown;
+        const bytes = readFileSync(file);
+        const tree = kind === 'parsed' ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : (JSON.parse(bytes.toString('utf8')) as unknown);
         Object.defineProperty(this, 'tree', { value: tree, writable: true, enumerable: true, configurable: true });
         return tree;
       },
@@ -67,9 +64,8 @@ function unpack({ value, diagnostics }: Packed): { value: Chapter; diagnostics: 
       configurable: true,
     });
   }
-  return { value: chapter as unknown as Chapter, diagnostics };
+  return value;
 }
-
 
 export function createCompileCache(): CompileCache {
   const store: CacheStore = { meta: new Map(), parsed: new Map(), finished: new Map(), glossary: new Map() };
@@ -86,9 +82,11 @@ export function prune(store: CacheStore, parsedKeys: Set<string>, finishedKeys: 
 
 const KINDS = ['meta', 'parsed', 'finished', 'glossary'] as const;
 type Kind = (typeof KINDS)[number];
+const withTree = (kind: Kind): kind is 'parsed' | 'finished' => kind === 'parsed' || kind === 'finished';
 const ENTRY = /^(meta|parsed|finished|glossary)-([0-9a-f]{64})\.bin$/;
+const FILE = /^(meta|parsed|finished|glossary)-[0-9a-f]{64}\.(bin|tree)$/;
 
-/** The entries each folder held when it was read or last written: a write adds and removes only the difference. */
+/** The files each folder held when it was read or last written: a write adds and removes only the difference. */
 const onDisk = new WeakMap<CacheStore, { folder: string; names: Set<string> }>();
 
 /** The folder's entries for this compiler: one per version, so that no entry is read by another. */
@@ -102,23 +100,27 @@ const versionDir = (dir: string) => path.join(dir, createHash('sha256').update(F
  */
 export async function readCompileCache(dir: string): Promise<CompileCache> {
   const store: CacheStore = { meta: new Map(), parsed: new Map(), finished: new Map(), glossary: new Map(), dirty: false };
-  const files = new Set<string>();
   const folder = versionDir(dir);
-  let names: string[] = [];
+  let names = new Set<string>();
   try {
-    names = readdirSync(folder);
+    names = new Set(readdirSync(folder));
   } catch {
     // No cache yet.
   }
+  const files = new Set<string>();
   // Read synchronously: a few dozen files, which took longer through libuv's thread pool.
   for (const name of names) {
     const match = ENTRY.exec(name);
     if (!match) continue;
+    const kind = match[1] as Kind;
+    const tree = name.replace(/\.bin$/, '.tree');
+    if (withTree(kind) && !names.has(tree)) continue;
     try {
-      const entry = deserialize(readFileSync(path.join(folder, name)));
-      const kind = match[1] as Kind;
-      (store[kind] as Map<string, unknown>).set(match[2]!, kind === 'finished' ? unpack(entry as Packed) : entry);
+      const entry = deserialize(readFileSync(path.join(folder, name))) as Packed;
+      const value = withTree(kind) ? unpack(kind, entry.value, path.join(folder, tree)) : entry.value;
+      (store[kind] as Map<string, unknown>).set(match[2]!, { value, diagnostics: entry.diagnostics });
       files.add(name);
+      if (withTree(kind)) files.add(tree);
     } catch {
       // Corrupt or half-written: compiled again, and written afresh.
     }
@@ -128,9 +130,10 @@ export async function readCompileCache(dir: string): Promise<CompileCache> {
 }
 
 /**
- * Saves a cache in the folder `dir`: each entry is a file of its own, written whole and renamed
- * into place, so that after an edit only the changed chapter's entries are written and the
- * entries no compile uses any more are removed. Nothing is written when nothing changed.
+ * Saves a cache in the folder `dir`: each entry is a file of its own (and a chapter's tree
+ * another), written whole and renamed into place, so that after an edit only the changed
+ * chapter's entries are written and the entries no compile uses any more are removed. Nothing is
+ * written when nothing changed.
  */
 export async function writeCompileCache(cache: CompileCache, dir: string): Promise<void> {
   const store = storeOf(cache)!;
@@ -138,22 +141,25 @@ export async function writeCompileCache(cache: CompileCache, dir: string): Promi
   const folder = versionDir(dir);
   await mkdir(folder, { recursive: true });
   const known = onDisk.get(store);
-  const before = known?.folder === folder ? known.names : new Set(readdirSync(folder).filter((name) => ENTRY.test(name)));
+  const before = known?.folder === folder ? known.names : new Set(readdirSync(folder).filter((name) => FILE.test(name)));
   const now = new Set<string>();
+  const save = async (name: string, bytes: () => Uint8Array) => {
+    now.add(name);
+    if (before.has(name)) return;
+    const tmp = path.join(folder, `${name}.tmp-${process.pid}`);
+    try {
+      await writeFile(tmp, bytes());
+      await rename(tmp, path.join(folder, name));
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw error;
+    }
+  };
   for (const kind of KINDS) {
-    for (const [key, entry] of store[kind] as Map<string, unknown>) {
-      const name = `${kind}-${key}.bin`;
-      now.add(name);
-      if (before.has(name)) continue;
-      const bytes = serialize(kind === 'finished' ? pack(entry as { value: Chapter; diagnostics: Diagnostic[] }) : entry);
-      const tmp = path.join(folder, `${name}.tmp-${process.pid}`);
-      try {
-        await writeFile(tmp, bytes);
-        await rename(tmp, path.join(folder, name));
-      } catch (error) {
-        await rm(tmp, { force: true });
-        throw error;
-      }
+    for (const [key, { value, diagnostics }] of store[kind] as Map<string, { value: object; diagnostics: Diagnostic[] }>) {
+      // The tree first: an entry is read only when its tree is there.
+      if (withTree(kind)) await save(`${kind}-${key}.tree`, () => treeBytes(kind, (value as { tree: unknown }).tree));
+      await save(`${kind}-${key}.bin`, () => serialize({ value: withTree(kind) ? pack(value) : value, diagnostics }));
     }
   }
   for (const name of before) if (!now.has(name)) await rm(path.join(folder, name), { force: true });

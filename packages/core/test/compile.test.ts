@@ -111,9 +111,12 @@ describe('compile cache on disk', () => {
     const cache = createCompileCache();
     const first = await compile(dir, { ...options, cache });
     await writeCompileCache(cache, folder);
-    // book.yaml, glossary, and each of the two chapters parsed and finished.
+    // book.yaml, glossary, and each of the two chapters parsed and finished, their trees apart.
     const written = await entries(folder);
-    expect([...written.keys()].map((name) => name.split('-')[0]).sort()).toEqual(['finished', 'finished', 'glossary', 'meta', 'parsed', 'parsed']);
+    const kinds = (names: string[]) => names.map((name) => name.replace(/-[0-9a-f]+\./, '.')).sort();
+    expect(kinds([...written.keys()])).toEqual([
+      'finished.bin', 'finished.bin', 'finished.tree', 'finished.tree', 'glossary.bin', 'meta.bin', 'parsed.bin', 'parsed.bin', 'parsed.tree', 'parsed.tree',
+    ]);
 
     const seen: string[] = [];
     const again = await compile(dir, { ...options, cache: await readCompileCache(folder), onFile: (f) => seen.push(f) });
@@ -126,7 +129,7 @@ describe('compile cache on disk', () => {
     expect(Object.keys(chapter)).toEqual(Object.keys(first.book!.chapters[0]!));
     expect(again).toEqual(first);
 
-    // An edit: the chapter's two entries are replaced, the other four are not written again.
+    // An edit: the chapter's two entries are replaced, the others are not written again.
     const old = new Date('2020-01-01T00:00:00Z');
     const version = readdirSync(folder)[0]!;
     for (const name of written.keys()) utimesSync(path.join(folder, version, name), old, old);
@@ -136,14 +139,18 @@ describe('compile cache on disk', () => {
     const second = await compile(dir, { ...options, cache: edited });
     await writeCompileCache(edited, folder);
     const after = await entries(folder);
-    expect(after.size).toBe(6);
+    expect(after.size).toBe(10);
     const rewritten = [...after].filter(([, mtime]) => mtime !== old.getTime()).map(([name]) => name);
-    expect(rewritten.map((name) => name.split('-')[0]).sort()).toEqual(['finished', 'parsed']);
+    expect(kinds(rewritten)).toEqual(['finished.bin', 'finished.tree', 'parsed.bin', 'parsed.tree']);
     expect(rewritten.every((name) => !written.has(name))).toBe(true);
     expect(await compile(dir, { ...options, cache: await readCompileCache(folder) })).toEqual(second);
 
-    // A corrupt entry is compiled again; a missing folder is an empty cache.
-    for (const name of after.keys()) if (name.startsWith('parsed-')) writeFileSync(path.join(folder, version, name), 'not a cache entry');
+
+    // A corrupt entry, or one without its tree, is compiled again; a missing folder is an empty cache.
+    const { rmSync } = await import('node:fs');
+    const [one, two] = [...after.keys()].filter((name) => name.startsWith('parsed-') && name.endsWith('.bin'));
+    writeFileSync(path.join(folder, version, one!), 'not a cache entry');
+    rmSync(path.join(folder, version, two!.replace('.bin', '.tree')));
     seen.length = 0;
     const fresh = await compile(dir, { ...options, cache: await readCompileCache(folder), onFile: (f) => seen.push(f) });
     expect(seen).toHaveLength(2);
@@ -151,5 +158,18 @@ describe('compile cache on disk', () => {
     seen.length = 0;
     await compile(dir, { ...options, cache: await readCompileCache(path.join(folder, 'missing')), onFile: (f) => seen.push(f) });
     expect(seen).toHaveLength(2);
+    // A new heading changes the anchors every chapter may link to: the introduction, unchanged, is
+    // finished again from the Markdown tree its entry kept.
+    const repaired = await readCompileCache(folder);
+    await compile(dir, { ...options, cache: repaired });
+    await writeCompileCache(repaired, folder);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n## A heading added later\n\nText.\n`);
+    const anchors = await readCompileCache(folder);
+    seen.length = 0;
+    const finishedAgain = await compile(dir, { ...options, cache: anchors, onFile: (f) => seen.push(f) });
+    expect(seen).toEqual(['chapters/01-one.md']);
+    expect(finishedAgain).toEqual(await compile(dir, options));
+    await writeCompileCache(anchors, folder);
+    expect(await compile(dir, { ...options, cache: await readCompileCache(folder) })).toEqual(finishedAgain);
   });
 });

@@ -11,10 +11,10 @@ const contentDir = path.resolve(pkg, '../../content/designing-ml-systems');
 
 // Unchanged chapters come from the last build (keyed by content hash): editing one chapter
 // recompiles that chapter only.
-const cacheFile = path.join(pkg, 'node_modules', '.cache', 'dmls', 'content.bin');
-const cache = await readCompileCache(cacheFile);
+const cacheDir = path.join(pkg, 'node_modules', '.cache', 'dmls', 'compile');
+const cache = await readCompileCache(cacheDir);
 const { book, diagnostics } = await compile(contentDir, { cache });
-await writeCompileCache(cache, cacheFile).catch(() => undefined);
+await writeCompileCache(cache, cacheDir).catch(() => undefined);
 for (const d of diagnostics) console.error(formatDiagnostic(d));
 if (!book) {
   console.error(`@dmls/content: ${diagnostics.filter((d) => d.severity === 'error').length} error(s); nothing written.`);

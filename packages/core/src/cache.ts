@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { ParsedChapter } from './chapter.js';
 import type { BookYaml } from './schemas.js';
@@ -24,7 +25,7 @@ export interface CacheStore {
   dirty?: boolean;
 }
 
-// Bump when the compiler's output changes shape or content for the same input.
+// Bump when the cache's layout changes. A change in the compiler's code needs no bump: see codeHash.
 const FORMAT = `dmls-compile-cache-10:${process.versions.v8}`;
 
 /** An entry as saved: a chapter's `tree` is left out (`null` in its place) and kept in a file of its own. */
@@ -91,7 +92,26 @@ const onDisk = new WeakMap<CacheStore, { folder: string; names: Set<string> }>()
 
 /** The folder's entries for this compiler: one per version, so that no entry is read by another. */
 const VERSION_DIR = /^[0-9a-f]{16}$/;
-const versionDir = (dir: string) => path.join(dir, createHash('sha256').update(FORMAT).digest('hex').slice(0, 16));
+const versionDir = (dir: string) => path.join(dir, createHash('sha256').update(FORMAT).update(codeHash()).digest('hex').slice(0, 16));
+
+let code: string | undefined;
+
+/**
+ * Tells this compiler's code from any other's (another version, or a rebuild while developing),
+ * so that no cache entry outlives the code that made it: the name, size and time of each of
+ * the package's scripts. esbuild names chunks by their content, and a build rewrites them all.
+ */
+function codeHash(): string {
+  if (code !== undefined) return code;
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).sort()) {
+    if (!/\.[cm]?[jt]s$/.test(name)) continue;
+    const { size, mtimeMs } = statSync(path.join(dir, name));
+    hash.update(`${name}:${size}:${mtimeMs}\0`);
+  }
+  return (code = hash.digest('hex'));
+}
 
 /**
  * A cache saved by `writeCompileCache` in the folder `dir`, or an empty one when the folder is

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Chapter } from '@dmls/core';
 
@@ -23,8 +25,27 @@ interface Store {
   added: boolean;
 }
 
-// Bump when a cached part would come out differently for the same chapter.
-const FORMAT = 'dmls-render-cache-1';
+let code: string | undefined;
+
+/**
+ * Tells this renderer's code from any other's (another version, or a rebuild while developing),
+ * so that no part outlives the code that made it: the name, size and time of each of the
+ * package's scripts, which a build rewrites.
+ */
+function codeHash(): string {
+  if (code !== undefined) return code;
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).sort()) {
+    if (!/\.[cm]?[jt]s$/.test(name)) continue;
+    const { size, mtimeMs } = statSync(path.join(dir, name));
+    hash.update(`${name}:${size}:${mtimeMs}\0`);
+  }
+  return (code = hash.digest('hex'));
+}
+
+// Bump when the file's layout changes; a change in the code is told by codeHash.
+const format = () => `dmls-render-cache-1:${codeHash()}`;
 
 const storeOf = (cache: RenderCache) => cache as unknown as Store;
 
@@ -37,7 +58,7 @@ export function createRenderCache(): RenderCache {
 export async function readRenderCache(file: string): Promise<RenderCache> {
   try {
     const data = deserialize(await readFile(file)) as { format?: unknown; entries?: unknown };
-    if (data.format === FORMAT && data.entries instanceof Map) {
+    if (data.format === format() && data.entries instanceof Map) {
       const store: Store = { entries: data.entries as Map<string, string>, used: new Set(), added: false };
       return store as unknown as RenderCache;
     }
@@ -58,7 +79,7 @@ export async function writeRenderCache(cache: RenderCache, file: string): Promis
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   try {
-    await writeFile(tmp, serialize({ format: FORMAT, entries }));
+    await writeFile(tmp, serialize({ format: format(), entries }));
     await rename(tmp, file);
   } catch (error) {
     await rm(tmp, { force: true });

@@ -6,7 +6,7 @@ const expected: Record<string, string[]> = {
   core: ['compareDiagnostics', 'compile', 'createCompileCache', 'formatDiagnostic', 'readCompileCache', 'writeCompileCache'],
   content: ['book', 'chapters', 'getChapter', 'glossary'],
   theme: ['contentCss', 'coverArt'],
-  'render-html': ['adaptTree', 'renderChapterHtml', 'renderSinglePage', 'renderSite', 'singlePageLink'],
+  'render-html': ['adaptTree', 'createRenderCache', 'readRenderCache', 'renderChapterHtml', 'renderSinglePage', 'renderSite', 'singlePageLink', 'writeRenderCache'],
   cli: ['run', 'startDevServer'],
   'render-epub': ['EpubInputError', 'renderEpub'],
   'render-pdf': ['RenderPdfError', 'findChromium', 'renderPdf'],

@@ -83,12 +83,13 @@ export function renderSite(book: Book, options: SiteOptions = {}): SiteFile[] {
   );
   add('style.css', () => `${fontFaceCss()}\n${contentCss}\n${siteCss}`);
   add('search-index.js', () => {
-    const documents = searchDocuments(book, link, GLOSSARY, options.cache);
-    // The same documents give the same index: a build where no chapter changed reuses it.
     const { cache } = options;
-    if (!cache) return searchIndexScript(documents);
-    const key = `search-index ${createHash('sha256').update(JSON.stringify(documents)).digest('base64')}`;
-    return cached(cache, key, () => searchIndexScript(documents));
+    if (!cache) return searchIndexScript(searchDocuments(book, link, GLOSSARY));
+    // The index is made of the chapters' search documents (which the chapters' keys stand for,
+    // and the links, for the introduction's id) and the glossary: a build where none of them
+    // changed reuses it without making the documents.
+    const key = createHash('sha256').update(JSON.stringify([book.introduction.id, all.map((c) => chapterKey(['search'], c)), book.glossary]));
+    return cached(cache, `search-index ${key.digest('base64')}`, () => searchIndexScript(searchDocuments(book, link, GLOSSARY, cache)));
   });
   add('favicon.svg', () => FAVICON);
   for (const asset of siteAssets()) if (want(asset.path)) files.push(asset);

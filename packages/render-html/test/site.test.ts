@@ -207,6 +207,15 @@ describe('render cache', () => {
     // The edited chapter's old parts are gone: the file holds what the new render used, no more.
     expect(statSync(file).size).toBeLessThan(size * 1.1);
     expect(render(edited, await readRenderCache(file))).toEqual(files);
+
+    // A glossary definition alone, which the glossary page and the search index hold.
+    const glossary = path.join(dir, 'glossary.yaml');
+    writeFileSync(glossary, readFileSync(glossary, 'utf8').replace(/definition: (.*)/, 'definition: Redefined later, $1'));
+    const redefined = (await compile(dir, { modified: '2022-05-01T00:00:00Z' })).book!;
+    expect(redefined.glossary.some((entry) => entry.definition.startsWith('Redefined later, '))).toBe(true);
+    const index = render(redefined, await readRenderCache(file)).find((f) => f.path === 'search-index.js')!;
+    expect(index.content).toContain('Redefined later, ');
+    expect(index).toEqual(render(redefined).find((f) => f.path === 'search-index.js'));
   });
 
   it('writes a chapter’s own raw nodes as text, cached or not', () => {

@@ -21,7 +21,7 @@ export const DEFAULT_CONTENT_DIR = 'content/designing-ml-systems';
  * of entries keyed by content hash, so a stale entry is never used) and the HTML edition's
  * rendered chapters. In node_modules/.cache/dmls, as other build tools do; no cache outside a project.
  */
-export function cachePath(dir: string | undefined, kind: 'compile' | 'html.bin'): string | undefined {
+export function cachePath(dir: string | undefined, kind: 'compile' | 'html'): string | undefined {
   const modules = path.resolve('node_modules');
   if (!existsSync(modules)) return undefined;
   const key = createHash('sha256').update(path.resolve(dir ?? DEFAULT_CONTENT_DIR)).digest('hex').slice(0, 16);

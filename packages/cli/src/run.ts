@@ -70,7 +70,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (command === 'build') {
       const formats = parseFormats(values.format);
       // Chapter pages rendered by the last build of this folder: read while the book compiles.
-      const renderCache = useCache && !values.book && formats.includes('html') ? htmlCache(cachePath(dir, 'html.bin')) : undefined;
+      const renderCache = useCache && !values.book && formats.includes('html') ? htmlCache(cachePath(dir, 'html')) : undefined;
       const loaded = values.book ? await loadPackage(values.book) : await compileDir(dir, (file) => reporter.progress('compile', file), useCache);
       const book = ensureBook(loaded, reporter);
       if (!book) return 1;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -45,8 +45,8 @@ function codeHash(): string {
   return (code = hash.digest('hex'));
 }
 
-// Bump when the file's layout changes; a change in the code is told by codeHash.
-const format = () => `dmls-render-cache-2:${codeHash()}`;
+// Bump when the files' layout changes; a change in the code is told by codeHash.
+const format = () => `dmls-render-cache-3:${codeHash()}`;
 
 const storeOf = (cache: RenderCache) => cache as unknown as Store;
 
@@ -55,41 +55,79 @@ export function createRenderCache(): RenderCache {
   return store as unknown as RenderCache;
 }
 
-/** A cache saved by `writeRenderCache`, or an empty one when the file is missing, unreadable or from another version. */
-export async function readRenderCache(file: string): Promise<RenderCache> {
+const PART = /^[0-9a-f]{64}\.bin$/;
+const VERSION_DIR = /^[0-9a-f]{16}$/;
+const versionDir = (dir: string) => path.join(dir, createHash('sha256').update(format()).digest('hex').slice(0, 16));
+const fileOf = (key: string) => `${createHash('sha256').update(key).digest('hex')}.bin`;
+
+/** The files each folder held when it was read or last written: a write adds and removes only the difference. */
+const onDisk = new WeakMap<Store, { folder: string; names: Set<string> }>();
+
+/**
+ * A cache saved by `writeRenderCache` in the folder `dir`, or an empty one when the folder is
+ * missing or from another version; a part that cannot be read is left out.
+ */
+export async function readRenderCache(dir: string): Promise<RenderCache> {
+  const store: Store = { entries: new Map(), used: new Set(), added: false };
+  const folder = versionDir(dir);
+  const names = new Set<string>();
+  let listed: string[] = [];
   try {
-    const data = deserialize(await readFile(file)) as { format?: unknown; entries?: unknown };
-    if (data.format === format() && data.entries instanceof Map) {
-      const store: Store = { entries: data.entries as Map<string, Uint8Array>, used: new Set(), added: false };
-      return store as unknown as RenderCache;
-    }
+    listed = readdirSync(folder);
   } catch {
-    // Missing or corrupt: start afresh.
+    // No cache yet.
   }
-  return createRenderCache();
+  // Read synchronously: a few dozen files, which took longer through libuv's thread pool.
+  for (const name of listed) {
+    if (!PART.test(name)) continue;
+    try {
+      const { key, value } = deserialize(readFileSync(path.join(folder, name))) as { key: string; value: Uint8Array };
+      if (typeof key !== 'string' || !(value instanceof Uint8Array) || fileOf(key) !== name) continue;
+      store.entries.set(key, value);
+      names.add(name);
+    } catch {
+      // Corrupt or half-written: made again.
+    }
+  }
+  onDisk.set(store, { folder, names });
+  return store as unknown as RenderCache;
 }
 
 /**
- * Saves the parts used since the cache was read (so that it does not grow with every edit),
- * written whole and then renamed into place; nothing is written when nothing changed.
+ * Saves the cache in the folder `dir`, a file per part, each written whole and renamed into
+ * place: the parts made since the cache was read are added, and those not used since are
+ * removed, so that it does not grow with every edit. Nothing is written when nothing changed.
  */
-export async function writeRenderCache(cache: RenderCache, file: string): Promise<void> {
+export async function writeRenderCache(cache: RenderCache, dir: string): Promise<void> {
   const store = storeOf(cache);
-  if (!store.added && store.used.size === store.entries.size) return;
-  const entries = new Map<string, Uint8Array>();
+  const folder = versionDir(dir);
+  const known = onDisk.get(store);
+  if (known?.folder === folder && !store.added && store.used.size === store.entries.size) return;
+  await mkdir(folder, { recursive: true });
+  const before = known?.folder === folder ? known.names : new Set(readdirSync(folder).filter((name) => PART.test(name)));
+  const now = new Set<string>();
   for (const key of store.used) {
+    const name = fileOf(key);
+    now.add(name);
+    if (before.has(name)) continue;
     const value = store.entries.get(key)!;
-    entries.set(key, typeof value === 'string' ? Buffer.from(value) : value);
+    const tmp = path.join(folder, `${name}.tmp-${process.pid}`);
+    try {
+      await writeFile(tmp, serialize({ key, value: typeof value === 'string' ? Buffer.from(value) : value }));
+      await rename(tmp, path.join(folder, name));
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw error;
+    }
   }
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    await writeFile(tmp, serialize({ format: format(), entries }));
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
+  for (const name of before) if (!now.has(name)) await rm(path.join(folder, name), { force: true });
+  // Other versions' parts are of no use to this one.
+  for (const name of readdirSync(dir)) {
+    if (VERSION_DIR.test(name) && path.join(dir, name) !== folder) await rm(path.join(dir, name), { recursive: true, force: true });
   }
+  for (const key of store.entries.keys()) if (!store.used.has(key)) store.entries.delete(key);
+  onDisk.set(store, { folder, names: now });
+  store.added = false;
 }
 
 const htmlHashes = new WeakMap<Chapter, string>();

@@ -6,7 +6,7 @@ import { h } from 'hastscript';
 import { adaptTree, type Reference } from './adapt-tree.js';
 import { chapterLabel, glossaryList, noteAuthors, sourceAuthor } from './book-parts.js';
 import { baseUrl, headMeta, renderPage, type ShellOptions } from './page.js';
-import { searchDocuments, searchIndexScript } from './search-index.js';
+import { searchDocuments, searchIndexScript, type SearchDocument } from './search-index.js';
 import { searchScript } from './search-script.js';
 import { fontFaceCss, siteAssets } from './site-assets.js';
 import type { SiteFile } from './site-file.js';
@@ -85,11 +85,16 @@ export function renderSite(book: Book, options: SiteOptions = {}): SiteFile[] {
   add('search-index.js', () => {
     const { cache } = options;
     if (!cache) return searchIndexScript(searchDocuments(book, link, GLOSSARY));
-    // The index is made of the chapters' search documents (which the chapters' keys stand for,
-    // and the links, for the introduction's id) and the glossary: a build where none of them
-    // changed reuses it without making the documents.
-    const key = createHash('sha256').update(JSON.stringify([book.introduction.id, all.map((c) => chapterKey(['search'], c)), book.glossary]));
-    return cached(cache, `search-index ${key.digest('base64')}`, () => searchIndexScript(searchDocuments(book, link, GLOSSARY, cache)));
+    // The index is a function of its documents, kept under their hash. The documents are made
+    // from the chapters (which their keys stand for, and the links, for the introduction's id)
+    // and the glossary: a build where none of these changed finds the documents' hash without
+    // making them; one where the searchable text did not change (an edit in a footnote) reuses
+    // the index after making them.
+    let documents: SearchDocument[] | undefined;
+    const made = () => (documents ??= searchDocuments(book, link, GLOSSARY, cache));
+    const sources = sha256(JSON.stringify([book.introduction.id, all.map((c) => chapterKey(['search'], c)), book.glossary]));
+    const index = cached(cache, `search-sources ${sources}`, () => `search-index ${sha256(JSON.stringify(made()))}`);
+    return cached(cache, index, () => searchIndexScript(made()));
   });
   add('favicon.svg', () => FAVICON);
   for (const asset of siteAssets()) if (want(asset.path)) files.push(asset);
@@ -186,6 +191,8 @@ function pageTitle(title: string, bookTitle: string): string {
 const FAVICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0550ae"/>' +
   '<path d="M8 8h7a3 3 0 0 1 3 3v13a2 2 0 0 0-2-2H8zM24 8h-3a3 3 0 0 0-3 3v13a2 2 0 0 1 2-2h4z" fill="#fff"/></svg>\n';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');

@@ -233,6 +233,16 @@ async function main() {
     if (existsSync(pandocEpub)) rows.push({ scale, name: `size pandoc-epub ${tag(scale)}`, bytes: readFileSync(pandocEpub).byteLength });
   }
 
+  // The content package's own build (the book compiled into modules, JSON and SVG files, then
+  // bundled by tsup), as `pnpm build` runs it: without its compile cache, and with it.
+  if (!only || only.has('content-build')) {
+    const cwd = path.join(root, 'packages/content');
+    const build = ['-c', 'node scripts/generate.mjs && ../../node_modules/.bin/tsup --silent'];
+    const noCache = { before: () => rmSync(path.join(cwd, 'node_modules/.cache/dmls'), { recursive: true, force: true }) };
+    push(await series('content-build-cold real book', 'sh', build, { cwd, ...noCache }), 'real');
+    push(await series('content-build real book', 'sh', build, { cwd }), 'real');
+  }
+
   // The content package: import time of everything and of one chapter, in a fresh process each.
   const contentDist = path.join(root, 'packages/content/dist');
   const importScript = (target) => `const t=performance.now();await import(${JSON.stringify(target)});console.log(performance.now()-t)`;

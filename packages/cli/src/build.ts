@@ -18,13 +18,13 @@ export interface Output {
 /** The HTML edition's render cache and where it is kept, or undefined where there is no place for one. */
 export interface HtmlCache {
   cache: RenderCache;
-  file: string;
+  dir: string;
 }
 
-export async function htmlCache(file: string | undefined): Promise<HtmlCache | undefined> {
-  if (!file) return undefined;
+export async function htmlCache(dir: string | undefined): Promise<HtmlCache | undefined> {
+  if (!dir) return undefined;
   const { readRenderCache } = await import('@dmls/render-html');
-  return { cache: await readRenderCache(file), file };
+  return { cache: await readRenderCache(dir), dir };
 }
 
 /** Renders each edition in turn and writes it whole; a failed edition leaves no file behind. */
@@ -51,7 +51,7 @@ export async function buildEditions(
         reporter.progress(format, `writing ${files.length} files…`);
         await writeDirAtomic(output, files);
         // A cache that cannot be written (read-only checkout) only costs speed.
-        if (renderCache) await writeRenderCache(renderCache.cache, renderCache.file).catch(() => undefined);
+        if (renderCache) await writeRenderCache(renderCache.cache, renderCache.dir).catch(() => undefined);
         bytes = files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
       } else if (format === 'epub') {
         const { renderEpub } = await import('@dmls/render-epub');

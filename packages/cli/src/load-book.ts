@@ -39,7 +39,6 @@ export async function compileDir(dir: string | undefined, onChapter?: (file: str
   }
   const { compile, readCompileCache, writeCompileCache } = await import('@dmls/core');
   const folder = useCache ? cachePath(target, 'compile') : undefined;
-  // Read while compile reads the book: compile waits for the cache only when it needs it.
   const cache = folder ? readCompileCache(folder) : undefined;
   const { book, diagnostics } = await compile(target, { ...(onChapter ? { onFile: onChapter } : {}), ...(cache ? { cache } : {}) });
   // A cache that cannot be written (read-only checkout) only costs speed.

@@ -56,7 +56,13 @@ function unpack(kind: 'parsed' | 'finished', fields: Record<string, unknown>, fi
     }
     Object.defineProperty(value, 'tree', {
       get() {
-        const bytes = readFileSync(file);
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(file);
+        } catch (error) {
+          // Only another process that pruned the cache between this one's read and now can cause it.
+          throw new Error(`The compile cache changed while this build was reading it (${file}). Build again, or with --no-cache.`, { cause: error });
+        }
         const tree = kind === 'parsed' ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : (JSON.parse(bytes.toString('utf8')) as unknown);
         Object.defineProperty(this, 'tree', { value: tree, writable: true, enumerable: true, configurable: true });
         return tree;

@@ -171,5 +171,10 @@ describe('compile cache on disk', () => {
     expect(finishedAgain).toEqual(await compile(dir, options));
     await writeCompileCache(anchors, folder);
     expect(await compile(dir, { ...options, cache: await readCompileCache(folder) })).toEqual(finishedAgain);
+
+    // A tree pruned by another process after this one read the cache: a clear error, not a stack.
+    const late = await compile(dir, { ...options, cache: await readCompileCache(folder) });
+    for (const name of readdirSync(path.join(folder, version))) if (name.startsWith('finished-') && name.endsWith('.tree')) rmSync(path.join(folder, version, name));
+    expect(() => late.book!.chapters[0]!.tree).toThrow(/The compile cache changed while this build was reading it .*Build again, or with --no-cache\./);
   });
 });

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Chapter } from '@dmls/core';
+import type { ElementContent } from 'hast';
+import { serialised, toHtml } from './to-html.js';
 
 declare const opaque: unique symbol;
 
@@ -157,4 +159,13 @@ export function cached(cache: RenderCache, key: string, make: () => string): str
   store.entries.set(key, made);
   store.added = true;
   return made;
+}
+
+/**
+ * A chapter's content as a page shows it: `adapt()`'s nodes, or with a cache, their HTML from the
+ * cache (serialised once, under the chapter's key and `parts`) where the chapter has not changed.
+ */
+export function chapterContent(cache: RenderCache | undefined, parts: readonly string[], chapter: Chapter, adapt: () => ElementContent[]): ElementContent[] {
+  if (!cache) return adapt();
+  return [serialised(cached(cache, chapterKey(parts, chapter), () => toHtml({ type: 'root', children: adapt() })))];
 }

@@ -1,8 +1,8 @@
 import type { Book, Chapter } from '@dmls/core';
 import { contentCss } from '@dmls/theme';
 import type { Element, ElementContent, Root } from 'hast';
-import { cached, chapterKey, type RenderCache } from './render-cache.js';
-import { serialised, toHtml } from './to-html.js';
+import { chapterContent, type RenderCache } from './render-cache.js';
+import { toHtml } from './to-html.js';
 import { h } from 'hastscript';
 import { adaptTree, type Reference } from './adapt-tree.js';
 import { injected } from './page.js';
@@ -38,13 +38,13 @@ export function renderSinglePage(book: Book, options: SinglePageOptions = {}): s
 /** The single page, with each chapter's content from `cache` where it has it (never with `figureSrc`, a function). */
 export function singlePage(book: Book, options: SinglePageOptions, cache?: RenderCache): string {
   const chapterSection = (chapter: Chapter): Element => {
-    const adapted = () =>
+    const content = chapterContent(options.figureSrc ? undefined : cache, ['single'], chapter, () =>
       adaptTree(chapter, {
         idPrefix: `${chapter.id}--`,
         resolveLink: singlePageLink,
         ...(options.figureSrc ? { figureSrc: options.figureSrc } : {}),
-      }).children as ElementContent[];
-    const content = cache && !options.figureSrc ? [serialised(cached(cache, chapterKey(['single'], chapter), () => toHtml({ type: 'root', children: adapted() })))] : adapted();
+      }).children as ElementContent[],
+    );
     return h('section.chapter', { id: chapter.id, ariaLabelledBy: `${chapter.id}--title`, dataChapterTitle: chapter.title }, [
       h('header.chapter-head', [
         h('p.chapter-label', chapterLabel(chapter)),

@@ -10,9 +10,8 @@ import { searchDocuments, searchIndexScript, type SearchDocument } from './searc
 import { searchScript } from './search-script.js';
 import { fontFaceCss, siteAssets } from './site-assets.js';
 import type { SiteFile } from './site-file.js';
-import { cached, chapterKey, type RenderCache } from './render-cache.js';
+import { cached, chapterContent, chapterKey, type RenderCache } from './render-cache.js';
 import { singlePage } from './single-page.js';
-import { serialised, toHtml } from './to-html.js';
 import siteCss from './site.css';
 
 export type { SiteFile } from './site-file.js';
@@ -110,11 +109,10 @@ export function renderSite(book: Book, options: SiteOptions = {}): SiteFile[] {
 
 function chapterPage(book: Book, options: SiteOptions, chapter: Chapter, link: (ref: Reference) => string, previous?: Chapter, next?: Chapter): string {
   const isHome = chapter === book.introduction;
-  const adapted = () => adaptTree(chapter, { resolveLink: link, headingAnchors: true }).children as ElementContent[];
   // Links depend on the chapters' ids and on which is the introduction (index.html).
-  const content = options.cache
-    ? [serialised(cached(options.cache, chapterKey(['page', book.introduction.id], chapter), () => toHtml({ type: 'root', children: adapted() })))]
-    : adapted();
+  const content = chapterContent(options.cache, ['page', book.introduction.id], chapter, () =>
+    adaptTree(chapter, { resolveLink: link, headingAnchors: true }).children as ElementContent[],
+  );
   const body: ElementContent[] = [
     isHome
       ? h('header.chapter-head', [
